@@ -1,0 +1,98 @@
+"""What a run noticed, as data: warnings, units that could not be read, merge groups, skipped items.
+
+Library code never prints; readers and transforms return a ``Report`` beside their records and the CLI
+decides what to show. Reports from several steps are combined with ``Report.extend``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A positioned warning: ``file:line: message``."""
+
+    message: str
+    source: Source = Source()
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if str(self.source) else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """An input unit (entry, line, row) that could not be turned into a proper record."""
+
+    reason: str
+    text: str
+    source: Source = Source()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.source.file, "line": self.source.line, "reason": self.reason, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input unit deliberately not turned into a record (a tool, a blog post, a table of contents)."""
+
+    reason: str
+    text: str
+    source: Source = Source()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.source.file, "line": self.source.line, "reason": self.reason, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class MergeGroup:
+    """Input entries merged into one record: the kept key, every member key, why, and what disagreed."""
+
+    key: str
+    members: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "members": list(self.members),
+            "reasons": list(self.reasons),
+            "conflicts": self.conflicts,
+            "positions": [str(s) for s in self.sources],
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    warnings: list[Diagnostic] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    groups: list[MergeGroup] = field(default_factory=list)
+    renamed: dict[str, list[str]] = field(default_factory=dict)
+
+    def warn(self, message: str, source: Source = Source()) -> None:
+        self.warnings.append(Diagnostic(message, source))
+
+    def extend(self, other: Report) -> Report:
+        self.warnings.extend(other.warnings)
+        self.unread.extend(other.unread)
+        self.skipped.extend(other.skipped)
+        self.groups.extend(other.groups)
+        for old, new in other.renamed.items():
+            self.renamed.setdefault(old, []).extend(new)
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--report`` document. Keys are stable; lists keep input order."""
+        return {
+            "groups": [g.to_json() for g in self.groups],
+            "unread": [u.to_json() for u in self.unread],
+            "skipped": [s.to_json() for s in self.skipped],
+            "renamed": self.renamed,
+            "warnings": [str(w) for w in self.warnings],
+        }
