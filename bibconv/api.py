@@ -21,16 +21,34 @@ __all__ = ["read_string", "read_file", "read_files", "write", "convert", "parse_
 
 def read_string(text: str, fmt: str | None = None, *, file: str = "<string>", **options: Any) -> tuple[list[Record], Report]:
     """Read records from text in format ``fmt`` (detected from ``file`` and the content when None)."""
+    if not text.strip():
+        return _nothing_found(file)
     format_ = formats.get(fmt) if fmt else formats.detect(file, text)
-    return formats.reader_module(format_).read(text, file=file, **options)
+    return _checked(formats.reader_module(format_).read(text, file=file, **options), file)
 
 
 def read_file(path: str, fmt: str | None = None, *, encoding: str | None = None, **options: Any) -> tuple[list[Record], Report]:
     """Read one file (``-`` is stdin)."""
     text = fileio.read_text(path, encoding)
     name = fileio.display_name(path)
+    if not text.strip():
+        return _nothing_found(name)
     format_ = formats.get(fmt) if fmt else formats.detect(name if path != "-" else None, text)
-    return formats.reader_module(format_).read(text, file=name, **options)
+    return _checked(formats.reader_module(format_).read(text, file=name, **options), name)
+
+
+def _nothing_found(file: str) -> tuple[list[Record], Report]:
+    report = Report()
+    report.warn("no records found", Source(file, 1))
+    return [], report
+
+
+def _checked(result: tuple[list[Record], Report], file: str) -> tuple[list[Record], Report]:
+    """An input that yields nothing at all is worth a warning: usually the wrong format."""
+    records, report = result
+    if not records and not report.unread and not report.skipped:
+        report.warn("no records found", Source(file, 1))
+    return records, report
 
 
 def read_files(paths: Iterable[str], fmt: str | None = None, *, encoding: str | None = None, **options: Any) -> tuple[list[Record], Report]:
