@@ -52,7 +52,10 @@ def _checked(result: tuple[list[Record], Report], file: str) -> tuple[list[Recor
 
 
 def read_files(paths: Iterable[str], fmt: str | None = None, *, encoding: str | None = None, **options: Any) -> tuple[list[Record], Report]:
-    """Read several inputs into one record list, in input order, with one combined report."""
+    """Read several inputs into one record list, in input order, with one combined report.
+
+    ``paths`` may be any iterable (the CLI passes a progress bar over the file names).
+    """
     records: list[Record] = []
     report = Report()
     for path in paths:
@@ -82,7 +85,7 @@ def write(records: Sequence[Record], fmt: str, **options: Any) -> str:
 
 
 def convert(
-    inputs: Sequence[str],
+    inputs: Iterable[str],
     to: str,
     *,
     fmt: str | None = None,

@@ -110,3 +110,24 @@ def stderr_is_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+#: Inputs at least this large (bytes, all inputs together) get a progress bar when stderr is a terminal.
+PROGRESS_MIN_BYTES = 512 * 1024
+
+
+def progress(items: list[str], label: str):
+    """A progress bar over input files on stderr, shown only for long work on a terminal and never with -q."""
+    import contextlib
+    import os
+
+    def size(path: str) -> int:
+        try:
+            return os.path.getsize(path)
+        except OSError:
+            return 0
+
+    big = sum(size(p) for p in items if p != "-") >= PROGRESS_MIN_BYTES
+    if settings().quiet or not big or not stderr_is_terminal():
+        return contextlib.nullcontext(items)
+    return click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda p: p or "")

@@ -38,15 +38,16 @@ def convert(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wr
 
     Formats: bibtex, csl-json, csl-yaml, text (citation strings in, CSL-formatted text out) and markdown
     (awesome-list paper lists). Duplicates are merged unless --no-dedupe."""
-    text, report = api.convert(
-        list(inputs),
-        output_format(to, output),
-        fmt=from_,
-        merge=not no_dedupe,
-        encoding=encoding,
-        read_options=read_options(wrapped, keep_non_papers),
-        write_options=write_options(ascii_, arxiv_style, style, markup, md_layout),
-    )
+    with common.progress(list(inputs), "reading") as paths:
+        text, report = api.convert(
+            paths,
+            output_format(to, output),
+            fmt=from_,
+            merge=not no_dedupe,
+            encoding=encoding,
+            read_options=read_options(wrapped, keep_non_papers),
+            write_options=write_options(ascii_, arxiv_style, style, markup, md_layout),
+        )
     fileio.write_text(output, text, inputs)
     common.write_report(report_path, report, list(inputs))
     common.show_report(report)

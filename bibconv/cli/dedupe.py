@@ -37,7 +37,8 @@ def dedupe(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wra
     biblatex ids field) and report every merge and every disagreement."""
     if in_place and (len(inputs) != 1 or inputs[0] == fileio.STDIN or output != fileio.STDIN):
         raise BibconvError("--in-place needs exactly one input file and no -o")
-    records, report = api.read_files(inputs, from_, encoding=encoding, wrapped=wrapped, keep_non_papers=keep_non_papers)
+    with common.progress(list(inputs), "reading") as paths:
+        records, report = api.read_files(paths, from_, encoding=encoding, wrapped=wrapped, keep_non_papers=keep_non_papers)
     merged, merge_report = api.dedupe(records, rekey=rekey)
     report.extend(merge_report)
     if dry_run:
