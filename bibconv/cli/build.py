@@ -34,6 +34,7 @@ A build file:
 @click.argument("config_file", default=config_module.DEFAULT_CONFIG, metavar="[CONFIG]")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any output on disk differs from what the build produces.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any input unit could not be parsed.")
+@common.verbosity_options
 @common.handle_errors
 def build(config_file: str, check: bool, strict: bool) -> None:
     """Build the outputs named in CONFIG (default: bibconv.yaml): read every source, merge duplicates,

@@ -37,6 +37,24 @@ class Settings:
         return self.verbosity < 0
 
 
+def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).verbosity = -1
+
+
+def _set_verbose(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+    if value:
+        ctx.ensure_object(Settings).verbosity = value
+
+
+def verbosity_options(command: F) -> F:
+    """-q/-v accepted after the subcommand too (``bibconv convert x.bib -q``), as users type them."""
+    command = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
+                           help="Print every warning and a summary (-vv: tracebacks of internal errors).")(command)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
+                        help="Print no warnings, only errors.")(command)
+
+
 def settings() -> Settings:
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_object(Settings) if ctx else None

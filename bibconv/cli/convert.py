@@ -30,6 +30,7 @@ Examples:
 @output_options
 @click.option("--no-dedupe", is_flag=True, help="Keep one record per input unit, in input order (no merging of duplicates).")
 @report_options
+@common.verbosity_options
 @common.handle_errors
 def convert(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wrapped: bool, keep_non_papers: bool,
             to: str | None, output: str, ascii_: bool, arxiv_style: str, style: str, markup: str, md_layout: str,

@@ -28,6 +28,7 @@ Examples:
 @click.option("--in-place", is_flag=True, help="Rewrite the (single) input file with the result, keeping INPUT.bak.")
 @click.option("--rekey", is_flag=True, help="Generate fresh citation keys (Google Scholar form) instead of keeping yours.")
 @report_options
+@common.verbosity_options
 @common.handle_errors
 def dedupe(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wrapped: bool, keep_non_papers: bool,
            to: str | None, output: str, ascii_: bool, arxiv_style: str, style: str, markup: str, md_layout: str,

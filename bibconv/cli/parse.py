@@ -22,6 +22,7 @@ Examples:
 @click.option("--to", type=click.Choice(FORMAT_NAMES), help="Output format (default: from the -o suffix, else bibtex).")
 @output_options
 @report_options
+@common.verbosity_options
 @common.handle_errors
 def parse(citations: tuple[str, ...], wrapped: bool, to: str | None, output: str, ascii_: bool, arxiv_style: str,
           style: str, markup: str, md_layout: str, report_path: str | None, strict: bool) -> None:

