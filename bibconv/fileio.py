@@ -56,6 +56,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         chosen = encoding
     else:
         chosen = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+        if chosen == "utf-8" and b"\x00" in data:
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            raise BibconvError("binary data (NUL byte), not a text file (UTF-16 without BOM? use --encoding utf-16)", name, line)
     try:
         text = data.decode(chosen)
     except UnicodeDecodeError as exc:
