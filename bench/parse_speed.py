@@ -1,0 +1,54 @@
+"""Citations parsed per second on one core.
+
+    python bench/parse_speed.py [--repeat 3]
+
+The input is every held-out record of ``train/records.json`` rendered through the test styles and the Google
+Scholar form (a few thousand varied citations), rendered once before timing; the timing covers
+``parse_citation`` only (one process, one thread: one core). The best of ``--repeat`` runs is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+import citation_corpus as corpus  # noqa: E402
+
+from bibconv.citations import parse_citation  # noqa: E402
+
+
+def citations() -> list[str]:
+    records = json.loads((ROOT / "train" / "records.json").read_text(encoding="utf-8"))
+    held_out = [r for r in records if corpus.is_test_record(r)]
+    texts: list[str] = []
+    for style in ("google-scholar-mla", *corpus.TEST_STYLES):
+        texts.extend(text for _record, text, _printed in corpus.labelled_printed(held_out, style))
+    return texts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    texts = citations()
+    parse_citation(texts[0])  # load the model outside the timing
+    best = float("inf")
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        for text in texts:
+            parse_citation(text)
+        best = min(best, time.perf_counter() - started)
+    print(
+        f"{len(texts)} citations in {best:.2f}s: {len(texts) / best:,.0f} citations/s (one core, best of {args.repeat})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,465 @@
+"""Normalizers for the text of one labelled field (anystyle's idea: segmentation first, then one small
+function per field that turns the segment into clean values).
+
+Each function takes the raw segment text and returns model values; none of them raises on odd input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import OTHERS, Name
+from ..transforms.names import parse_plain_name
+
+__all__ = [
+    "clean_title",
+    "clean_container",
+    "pages_before_container",
+    "split_names",
+    "parse_pages",
+    "parse_volume_issue",
+    "parse_date",
+    "find_doi",
+    "find_arxiv",
+    "find_url",
+    "split_place_publisher",
+    "clean_text",
+    "parse_edition",
+    "thesis_kind",
+]
+
+_EDGE = " \t.,;:–—-"
+_QUOTES = "\"“”‘’«»„'"
+_BRACKETED_EDGE = re.compile(r"^[(\[]\s*|\s*[)\]]$")
+
+
+def clean_text(text: str) -> str:
+    """Trim separators and unmatched brackets around a segment."""
+    text = " ".join(text.split()).strip(_EDGE)
+    while text and ((text[0] in "([" and not _balanced(text)) or (text[-1] in ")]" and not _balanced(text))):
+        text = (text[1:] if text[0] in "([" else text[:-1]).strip(_EDGE)
+    return text
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def clean_title(text: str) -> str:
+    """Title without surrounding quotes and the separator after it; keeps ``?``/``!`` and ``LLM.int8()``."""
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.startswith(tuple(_QUOTES)):
+        text = text[1:]
+    text = text.rstrip(" ,;:")
+    for _ in range(2):  # '…network."' and '…network”.' both end with quote + period in some order
+        if text.endswith(tuple(_QUOTES)):
+            text = text[:-1].rstrip(" ,;:")
+        if text.endswith(".") and not text.endswith(("..", " .")) and not _ends_with_abbreviation(text):
+            text = text[:-1].rstrip(" ,;:")
+    return text.strip()
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """'… in the U.S.' keeps its final period; 'quantization.' does not."""
+    last = text.rsplit(" ", 1)[-1]
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", last))
+
+
+_CONTAINER_PREFIX = re.compile(
+    r"^(?:in\s*:\s*|in\s+(?=[A-Z0-9]|proc|the|adv|[a-z]+\s)|published\s+in\s*:?\s*)", re.IGNORECASE
+)
+
+
+_CONTAINER_VOLUME_WORD = re.compile(r"[,.]?\s+\b(?:v|vol|vols|bd|t|no|nr|n|jg|pp?)\.?$", re.IGNORECASE)
+_LEADING_PAGES = re.compile(r"^pp?\.?\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)?\s*in\s*:?\s+", re.IGNORECASE)
+
+
+def clean_container(text: str) -> str:
+    text = clean_text(text)
+    text = _LEADING_PAGES.sub("", text)
+    text = _CONTAINER_PREFIX.sub("", text).strip(_EDGE)
+    text = _CONTAINER_VOLUME_WORD.sub("", text)  # "Psychological Science, v." — the number went to volume
+    return clean_text(text)
+
+
+def pages_before_container(text: str) -> str:
+    """ASA's ``Pp. 20–27 in Proceedings …``: the pages the labeller left at the start of the container."""
+    match = _LEADING_PAGES.match(clean_text(text))
+    return match.group(1) or "" if match else ""
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+_NAMES_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+(?=[A-Z])|by\s+|edited\s+by\s+)", re.IGNORECASE)
+_ETAL = re.compile(
+    r",?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
+)
+_AND = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
+_EDITOR_WORDS = re.compile(
+    r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
+)
+_LOWER_PARTICLES = {
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "dos",
+    "das",
+    "du",
+    "la",
+    "le",
+    "ter",
+    "ten",
+    "zu",
+}
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals incl. accented ("Ł", "Ö"); lowercase letters of that range never start a name
+_INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.?[\s\-]*|[{_UPPER}][a-z]\.[\s\-]*){{1,4}}$")
+_VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")
+
+
+def _is_given_like(part: str) -> bool:
+    """'J. A.', 'Yann', 'Jean-Pierre', 'JA' — a part that can be the given name of an inverted name."""
+    words = part.split()
+    if not words:
+        return False
+    if _INITIALS_ONLY.match(part):
+        return True
+    return (
+        all(w[:1].isupper() or w.lower() in {"de", "van", "von", "der", "da", "le", "la"} for w in words)
+        and len(words) <= 3
+    )
+
+
+def _looks_full_name(part: str) -> bool:
+    """'John Denker', 'L. van der Maaten', 'Smith JA' — a whole name in one comma-separated part."""
+    return len(part.split()) >= 2
+
+
+def split_names(text: str) -> tuple[Name, ...]:
+    """Split an author or editor segment into names (``Li, Yuhang, et al.`` → Li, Yuhang + OTHERS)."""
+    text = " ".join(text.replace("\u00a0", " ").split())
+    text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
+    others = bool(_ETAL.search(text))
+    text = _trim_name_list(_ETAL.sub("", text))
+    if not text:
+        return (OTHERS,) if others else ()
+    if ";" in text:
+        parts = [p.strip(" ,.") for p in text.split(";")]
+        names = [_name_from_part(p, inverted_ok=True) for p in parts if p.strip(" ,.")]
+    else:
+        names = _split_comma_names(_AND.sub(", ", text))
+    names = [n for n in names if n.family or n.literal]
+    if others:
+        names.append(OTHERS)
+    return tuple(names)
+
+
+def _trim_name_list(text: str) -> str:
+    """Strip separators around a name list, keeping the period of a final initial (``Doe, J.``)."""
+    text = text.strip(" ,;:–—-")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
+        text = text.rstrip(". ,;:")
+    return text
+
+
+_SUFFIX_MARK = "\x00"
+_SUFFIX_WORD = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+_TRAILING_SUFFIX = re.compile(r"\s+(jr|sr)\.?$", re.IGNORECASE)
+
+
+def _attach_suffixes(parts: list[str]) -> list[str]:
+    """``Pearl, J., Jr.`` / ``Pearl J Jr.``: a suffix is not a name; keep it out of the name split."""
+    out: list[str] = []
+    for part in parts:
+        if _SUFFIX_WORD.match(part) and out:
+            out[-1] += _SUFFIX_MARK + part
+            continue
+        out.append(_TRAILING_SUFFIX.sub(lambda m: _SUFFIX_MARK + m.group(1) + ".", part))
+    return out
+
+
+def _take_suffix(*texts: str) -> tuple[list[str], str]:
+    """Remove the suffix mark left by ``_attach_suffixes``; return the cleaned texts and the suffix."""
+    suffix = ""
+    cleaned = []
+    for text in texts:
+        if _SUFFIX_MARK in text:
+            text, suffix = text.split(_SUFFIX_MARK, 1)
+        cleaned.append(text.strip())
+    return cleaned, suffix
+
+
+def _split_comma_names(text: str) -> list[Name]:
+    parts = _attach_suffixes([p.strip() for p in text.split(",") if p.strip(" .")])
+    names: list[Name] = []
+    i = 0
+    vancouver = all(_is_vancouver(p) for p in parts)
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if vancouver:
+            names.append(_vancouver_name(part))
+            i += 1
+        elif nxt is not None and _pairs_with(part, nxt, i):
+            names.append(_inverted(part, nxt))
+            i += 2
+        else:
+            names.append(_name_from_part(part, inverted_ok=False))
+            i += 1
+    return names
+
+
+def _pairs_with(part: str, nxt: str, index: int) -> bool:
+    """Is ``part, nxt`` one inverted name (``García López, Maria``) rather than two names?"""
+    if not _is_given_like(nxt) or _ends_with_initials(part):
+        return False
+    if _INITIALS_ONLY.match(nxt):
+        return True  # "M." or "J. A." never stands alone as a name
+    if _is_upper_family(part):
+        return True  # ISO 690 / DIN: "SILVA, Ana Paula"
+    if _looks_particle_family(part):
+        return True
+    if index == 0:
+        # The first name of a list is inverted whenever it can be ("Heo, Jung Hwan, et al.").
+        return not _looks_full_name(part) or len(nxt.split()) == 1
+    return not _looks_full_name(part) and not _looks_family_given(nxt)
+
+
+def _ends_with_initials(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and _is_initial(words[-1])
+
+
+def _is_upper_family(part: str) -> bool:
+    letters = [ch for ch in part if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+def _looks_family_given(part: str) -> bool:
+    """'John Denker' after 'LeCun, Yann': a full name, not the given name of the previous part."""
+    words = part.split()
+    return len(words) >= 2 and not _INITIALS_ONLY.match(part) and not _is_initial(words[-1])
+
+
+_INITIAL_WORD = re.compile(rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*|[{_UPPER}]")
+
+
+def _is_initial(word: str) -> bool:
+    return bool(_INITIAL_WORD.fullmatch(word))
+
+
+def _looks_particle_family(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and words[0].islower()
+
+
+def _is_vancouver(part: str) -> bool:
+    words = part.strip(" .").split()
+    return (
+        len(words) >= 2
+        and bool(_VANCOUVER_INITIALS.match(words[-1]))
+        and not _is_initial(words[-2])
+        and not all(_VANCOUVER_INITIALS.match(w) for w in words)
+    )
+
+
+def _spaced_initials(letters: str) -> str:
+    """``JA`` → ``J. A.``; ``K-W`` → ``K.-W.``."""
+    out = ""
+    for ch in letters:
+        if ch == "-":
+            out = out.rstrip() + "-"
+        else:
+            out += ch + ". "
+    return out.strip()
+
+
+def _vancouver_name(part: str) -> Name:
+    (part,), suffix = _take_suffix(part)
+    words = part.strip(" .").split()
+    name = parse_plain_name(" ".join(words[:-1]) + ", " + _spaced_initials(words[-1]))
+    return Name(name.family, name.given, name.particle, suffix) if suffix else name
+
+
+def _inverted(family: str, given: str) -> Name:
+    (family, given), suffix = _take_suffix(family, given)
+    name = _inverted_name(family, given)
+    return Name(name.family, name.given, name.particle, suffix or name.suffix) if suffix else name
+
+
+def _inverted_name(family: str, given: str) -> Name:
+    if _is_upper_family(family):
+        family = " ".join(
+            w.lower() if w.lower() in _LOWER_PARTICLES else w.capitalize() for w in family.split()
+        )
+    words = given.split()
+    if len(words) >= 2 and words[-1] in _LOWER_PARTICLES:  # Chicago: "Beethoven, Ludwig van"
+        cut = len(words) - 1
+        while cut > 1 and words[cut - 1] in _LOWER_PARTICLES:
+            cut -= 1
+        family, given = " ".join(words[cut:]) + " " + family, " ".join(words[:cut])
+    if _VANCOUVER_INITIALS.match(given) and len(given) <= 3 and given.isupper() and len(given) > 1:
+        given = _spaced_initials(given)
+    return parse_plain_name(f"{family}, {given}")
+
+
+def _name_from_part(part: str, inverted_ok: bool) -> Name:
+    (part,), suffix = _take_suffix(part)
+    name = _plain_part_name(_trim_name_list(part), inverted_ok)
+    return Name(name.family, name.given, name.particle, suffix) if suffix and not name.others else name
+
+
+def _plain_part_name(part: str, inverted_ok: bool) -> Name:
+    if inverted_ok and "," in part:
+        family, given = part.split(",", 1)
+        return _inverted(family.strip(), given.strip())
+    if _is_vancouver(part):
+        return _vancouver_name(part)
+    words = part.split()
+    if len(words) >= 2 and all(_is_initial(w) for w in words[1:]) and not _is_initial(words[0]):
+        return _inverted(words[0], " ".join(words[1:]))  # "Smith J. A." written without a comma
+    return parse_plain_name(part)
+
+
+# --- numbers -----------------------------------------------------------------------------------------
+
+_PAGE_RANGE = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\bto\b)\s*([A-Za-z]{0,2}\d+)")
+_ARTICLE_NUMBER = re.compile(r"\b([A-Za-z]{0,2}\d+[A-Za-z]?)\b")
+
+
+def parse_pages(text: str) -> str:
+    """``pp. 1-30`` → ``1–30``; abbreviated ``1123–30`` → ``1123–1130``; ``e1234`` stays."""
+    match = _PAGE_RANGE.search(text)
+    if match:
+        first, last = match.group(1), match.group(2)
+        if (
+            first.isdigit()
+            and last.isdigit()
+            and len(last) < len(first)
+            and int(last) < int(first[-len(last) :]) + 10 ** len(last)
+        ):
+            expanded = first[: len(first) - len(last)] + last
+            if int(expanded) >= int(first):
+                last = expanded
+        return f"{first}–{last}"
+    match = _ARTICLE_NUMBER.search(text)
+    return match.group(1) if match else ""
+
+
+_VOL_ISSUE = re.compile(r"(\d+)\s*[.(]\s*(\d+(?:[-–/]\d+)?)\)?")
+_NUMBER = re.compile(r"[A-Za-z]?\d+(?:[-–/]\d+)?|\b[IVXLC]+\b")
+
+
+def parse_volume_issue(volume_text: str, issue_text: str) -> tuple[str, str]:
+    """Volume and issue from their segments: ``18.187``, ``44(3)``, ``Vol. 37``, ``No. 8``, ``Bd. 18``."""
+    volume = issue = ""
+    if volume_text:
+        combined = _VOL_ISSUE.search(volume_text) if not issue_text else None
+        if combined and not re.search(r"\d\.\d+\.", volume_text):
+            volume, issue = combined.group(1), combined.group(2)
+        else:
+            match = _NUMBER.search(volume_text)
+            volume = match.group(0) if match else ""
+    if issue_text and not issue:
+        match = _NUMBER.search(issue_text)
+        issue = match.group(0) if match else ""
+    return volume, issue
+
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
+
+
+def parse_date(text: str) -> str:
+    """``(2016)``, ``May 2018``, ``2020 Mar 5`` → ``2016``, ``2018-05``; a literal (``in press``) kept."""
+    match = _YEAR.search(text)
+    if not match:
+        literal = clean_text(text)
+        return literal if re.search(r"\b(?:in press|forthcoming|n\.\s?d\.)", literal, re.IGNORECASE) else ""
+    year = match.group(1)
+    month = _MONTH_WORD.search(text)
+    if month:
+        return f"{year}-{_MONTHS[month.group(1).lower()]:02d}"
+    return year
+
+
+def parse_edition(text: str) -> str:
+    match = re.search(r"\d+", text)
+    return match.group(0) if match else clean_text(text)
+
+
+def thesis_kind(genre: str) -> str | None:
+    """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
+    lower = genre.lower()
+    if re.search(r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom", lower):
+        return "mastersthesis"
+    if re.search(r"ph\.?\s?d|doctor|dissertation|diss\b|thesis|thèse|tesis|tese|habilitation", lower):
+        return "phdthesis"
+    return None
+
+
+# --- identifiers -------------------------------------------------------------------------------------
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_ARXIV = re.compile(
+    r"(?:arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*|\s+preprint\s+)|\barXiv\.)\s*(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+    re.IGNORECASE,
+)
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+
+
+def _trim_identifier(value: str) -> str:
+    value = value.rstrip(".,;:")
+    while value.endswith(")") and value.count("(") < value.count(")"):
+        value = value[:-1].rstrip(".,;:")
+    return value
+
+
+def find_doi(text: str) -> str:
+    match = _DOI.search(text)
+    return _trim_identifier(match.group(1)) if match else ""
+
+
+def find_arxiv(text: str, doi: str = "") -> str:
+    match = _ARXIV.search(text)
+    if match:
+        return match.group(1)
+    doi_match = _ARXIV_DOI.match(doi)
+    return re.sub(r"v\d+$", "", doi_match.group(1)) if doi_match else ""
+
+
+def find_url(text: str) -> str:
+    """The first URL that is not just a DOI or arXiv link (those are kept as identifiers)."""
+    for match in _URL.finditer(text):
+        url = _trim_identifier(match.group(0))
+        if not re.search(r"(?:doi\.org|dx\.doi\.org)/", url, re.IGNORECASE):
+            return url
+    return ""
+
+
+def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
+    """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham)."""
+    publisher = clean_text(publisher)
+    place = clean_text(place)
+    if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:
+        head, tail = publisher.split(":", 1)
+        return clean_text(tail), clean_text(head)
+    return publisher, place

@@ -1,0 +1,52 @@
+"""Split a citation string into tokens with their character offsets.
+
+Tokens are whitespace-separated words, with two refinements that matter for citations: identifiers
+(URLs, DOIs, arXiv ids) stay whole, and the compact numeric runs of Vancouver/NLM style
+(``2020;44(3):243-54``) are split where one field ends and the next begins. Punctuation stays attached,
+as in anystyle: it is the strongest evidence of a field boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Token", "tokenize"]
+
+
+class Token(NamedTuple):
+    """A token and its character span in the citation (a tuple: thousands are made per second)."""
+
+    text: str
+    start: int
+    end: int
+
+
+_IDENTIFIER = re.compile(r"(?:https?://|www\.|doi:\s*|10\.\d{4,9}/|arXiv:)\S+", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+# Inside a word, a field boundary follows ";" or ":" before a number (or an article number such as e1234),
+# or precedes "(" after a digit.
+_INNER_SPLIT = re.compile(r"(?<=[;:])(?=[\d(]|[A-Za-z]\d)|(?<=\d)(?=\()|(?<=[.,])(?=[(\[])")
+
+
+#: Characters without which a word is neither an identifier nor splittable.
+_MAY_SPLIT = frozenset(";:([/")
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        word, start = match.group(0), match.start()
+        if not _MAY_SPLIT.intersection(word):  # most words: nothing to split, not an identifier
+            tokens.append(Token(word, start, match.end()))
+            continue
+        if _IDENTIFIER.match(word) or "://" in word:
+            tokens.append(Token(word, start, match.end()))
+            continue
+        pieces = _INNER_SPLIT.split(word)
+        offset = start
+        for piece in pieces:
+            if piece:
+                tokens.append(Token(piece, offset, offset + len(piece)))
+                offset += len(piece)
+    return tokens

@@ -1,0 +1,324 @@
+"""One record per work: candidate blocking, pairwise decisions, clustering, merging, keys, report.
+
+Candidates never come from all pairs. Records meet when they share a blocking key: DOI, arXiv id, URL
+of a web page, normalised title, either side of a title's colon, or the first, middle or last four words
+of a long title (a typo or Google Scholar's mangling of the name leaves one of them intact); an
+oversized block (a recurring "Editorial") is searched by neighbourhood in placement order.
+``match.same_work`` decides each candidate pair; accepted pairs are unioned strongest first
+(identifiers before titles), and a union is refused when it would put two different DOIs, two arXiv
+ids or two incompatible first authors into one work, so clusters stay consistent even though the
+decision is pairwise. Merged records are matched again until nothing changes, which makes ``dedupe``
+idempotent.
+
+Keys stay the user's: a merged record keeps the key of its most authoritative member and lists the
+other members' keys in ``ids``; a key used by two different works is kept by the first and suffixed
+(``a``, ``b``) on the others, and reported in ``report.renamed``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Record
+from ..report import MergeGroup, Report
+from .match import Features, blocking_keys, families_agree, features, same_work
+from .merge import authority, merge_records
+
+__all__ = ["dedupe", "candidate_pairs"]
+
+#: How many neighbours each record is compared with inside an oversized block.
+WINDOW = 8
+#: Exact-key blocks larger than this (a recurring "Editorial") are searched by neighbourhood instead.
+BLOCK_LIMIT = 40
+#: Safety bound on match-merge rounds; one or two suffice in practice.
+MAX_ROUNDS = 10
+#: Union order: identifiers first, then exact titles, then looser title evidence.
+_STRENGTH = {"same DOI": 0, "same arXiv id": 1, "same URL": 2, "same title": 3, "same title and issue": 3}
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A work being built: the input positions it merges, its record and match features."""
+
+    members: list[int]
+    record: Record
+    features: Features
+    keys: list[str]  # blocking keys of the features
+    people: list[Features]  # features of the input records with a first author: what a union must respect
+    reasons: list[str] = field(default_factory=list)
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Record], Report]:
+    """Merge records of the same work; return the records (first-appearance order) and the report.
+
+    Every input record is either an output record or a member of a ``report.groups`` entry. With
+    ``rekey`` every output record gets a fresh Google Scholar-form key (old keys stay in ``ids``).
+    """
+    report = Report()
+    records = list(records)
+    names = _identities(records)
+    units = [_new_unit([i], r) for i, r in enumerate(records)]
+    # Rounds after a merge match only the merged records against the rest, until nothing changes; as
+    # candidate pairs come from shared keys, running dedupe on its own output then changes nothing.
+    fresh: set[int] | None = None
+    for _ in range(MAX_ROUNDS):
+        accepted = _accepted_pairs(units, fresh)
+        clusters = _cluster(units, accepted)
+        if not clusters:
+            break
+        units, fresh = _merge_units(units, clusters, records, names)
+    outputs = _rename_duplicate_keys(_finish_units(units, records, rekey), report)
+    for unit, output in zip(units, outputs, strict=True):
+        if len(unit.members) > 1:
+            report.groups.append(_group(unit, output.key, records, names))
+    return outputs, report
+
+
+# --- candidates and decisions ------------------------------------------------------------------------
+
+
+def _new_unit(
+    members: list[int],
+    record: Record,
+    reasons: list[str] | None = None,
+    conflicts: dict | None = None,
+    people: list[Features] | None = None,
+) -> _Unit:
+    found = features(record)
+    if people is None:
+        people = [found] if found.family else []
+    return _Unit(members, record, found, blocking_keys(found), people, reasons or [], conflicts or {})
+
+
+def candidate_pairs(
+    feats: Sequence[Features], keys: Sequence[list[str]], fresh: set[int] | None = None
+) -> Iterator[tuple[int, int]]:
+    """Index pairs worth deciding (a pair may come more than once); with ``fresh``, only pairs touching it.
+
+    Pairs come only from shared blocking keys, never from positions in a sorted list, so the pairs
+    between records that stay unchanged do not depend on which other records were merged away.
+    """
+    wanted = None if fresh is None else {key for i in fresh for key in keys[i]}
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, unit_keys in enumerate(keys):
+        for key in unit_keys:
+            if wanted is None or key in wanted:
+                buckets[key].append(i)
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= BLOCK_LIMIT:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    if fresh is None or i in fresh or j in fresh:
+                        yield i, j
+        else:  # a recurring column or a common phrase: only close neighbours in placement order
+            yield from _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])), fresh)
+
+
+def _placement_order(f: Features) -> tuple[str, int, str, str, str, str, str]:
+    d = f.detail
+    return d.container, d.year, d.volume, d.issue, d.first_page, f.family, f.title
+
+
+def _neighbours(order: list[int], fresh: set[int] | None) -> Iterator[tuple[int, int]]:
+    for pos, i in enumerate(order):
+        for j in order[pos + 1 : pos + WINDOW]:
+            if fresh is None or i in fresh or j in fresh:
+                yield i, j
+
+
+def _accepted_pairs(units: Sequence[_Unit], fresh: set[int] | None) -> dict[tuple[int, int], str]:
+    feats = [u.features for u in units]
+    accepted: dict[tuple[int, int], str] = {}
+    for i, j in candidate_pairs(feats, [u.keys for u in units], fresh):
+        pair = (i, j) if i < j else (j, i)
+        if pair not in accepted:
+            reason = same_work(feats[i], feats[j])
+            if reason:
+                accepted[pair] = reason
+    return accepted
+
+
+# --- clustering --------------------------------------------------------------------------------------
+
+
+def _cluster(
+    units: Sequence[_Unit], accepted: dict[tuple[int, int], str]
+) -> list[tuple[list[int], list[tuple[int, int, str]]]]:
+    """Union-find over accepted pairs, strongest first, refusing unions that would mix two works.
+
+    Returns the clusters of two or more units (indices ascending) with the pairs that joined them.
+    The pair order depends on content, not positions, so the result does not depend on input order.
+    """
+    parent = list(range(len(units)))
+    ids: dict[int, tuple[set[str], set[str], list[Features]]] = {}
+    for pair in accepted:
+        for i in pair:
+            f = units[i].features
+            ids[i] = ({f.doi} - {""}, {f.arxiv} - {""}, list(units[i].people))
+    joined: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def content(i: int) -> tuple[str, ...]:
+        f = units[i].features
+        return (f.title, f.doi, f.arxiv, f.family, str(f.detail.year), units[i].record.key)
+
+    order = sorted(
+        accepted.items(),
+        key=lambda item: (_strength(item[1]), sorted((content(item[0][0]), content(item[0][1])))),
+    )
+    for (i, j), reason in order:
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            joined[root_i].append((i, j, reason))
+            continue
+        if not _compatible(ids[root_i], ids[root_j]):
+            continue
+        small, large = sorted((root_i, root_j), key=lambda r: len(ids[r][2]))
+        parent[small] = large
+        dois, arxivs, people = ids[large]
+        dois |= ids[small][0]
+        arxivs |= ids[small][1]
+        people.extend(ids[small][2])
+        joined[large].extend(joined.pop(small, []))
+        joined[large].append((i, j, reason))
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(ids):
+        clusters[find(i)].append(i)
+    return [(members, joined.get(root, [])) for root, members in clusters.items() if len(members) > 1]
+
+
+def _strength(reason: str) -> int:
+    return _STRENGTH.get(reason, 4 if reason.startswith("title without") else 5)
+
+
+def _compatible(
+    a: tuple[set[str], set[str], list[Features]], b: tuple[set[str], set[str], list[Features]]
+) -> bool:
+    """Two clusters may join: at most one DOI and one arXiv id between them, first authors compatible."""
+    if len(a[0] | b[0]) > 1 or len(a[1] | b[1]) > 1:
+        return False
+    return all(families_agree(x, y) for x in a[2] for y in b[2])
+
+
+def _merge_units(
+    units: list[_Unit],
+    clusters: list[tuple[list[int], list[tuple[int, int, str]]]],
+    records: list[Record],
+    names: list[str],
+) -> tuple[list[_Unit], set[int]]:
+    """The next round's units (in first-member order) and the indices of those that changed."""
+    merged: list[tuple[_Unit, bool]] = []
+    absorbed: set[int] = set()
+    for members, pairs in clusters:
+        absorbed.update(members)
+        positions = sorted(p for m in members for p in units[m].members)
+        record, conflicts = merge_records([records[p] for p in positions])
+        reasons = [r for m in members for r in units[m].reasons]
+        reasons += [
+            f"{reason}: {names[units[i].members[0]]} ~ {names[units[j].members[0]]}" for i, j, reason in pairs
+        ]
+        people = [f for m in members for f in units[m].people]
+        merged.append((_new_unit(positions, record, reasons, conflicts, people), True))
+    merged.extend((unit, False) for i, unit in enumerate(units) if i not in absorbed)
+    merged.sort(key=lambda item: item[0].members[0])
+    return [unit for unit, _ in merged], {i for i, (_, new) in enumerate(merged) if new}
+
+
+# --- keys and report ---------------------------------------------------------------------------------
+
+
+def _identities(records: Sequence[Record]) -> list[str]:
+    """How the report names each input: its key, or ``file:line`` for records without one (text, markdown);
+    a key used twice is followed by its position."""
+    counts: dict[str, int] = defaultdict(int)
+    for r in records:
+        counts[r.key] += 1
+    names = []
+    for i, r in enumerate(records):
+        where = str(r.source) if (r.source.file or r.source.line) else f"#{i + 1}"
+        if not r.key:
+            names.append(where)
+        else:
+            names.append(r.key if counts[r.key] == 1 else f"{r.key} ({where})")
+    return names
+
+
+def _finish_units(units: Sequence[_Unit], records: Sequence[Record], rekey: bool) -> list[Record]:
+    """Output records with their keys and ``ids``: a merged record keeps its most authoritative key."""
+    outputs: list[Record] = []
+    for unit in units:
+        if len(unit.members) == 1:
+            outputs.append(unit.record)
+            continue
+        ranked = sorted(unit.members, key=lambda p: authority(records[p], p))
+        keys = [records[p].key for p in ranked if records[p].key]
+        kept = keys[0] if keys else ""
+        aliases = tuple(dict.fromkeys(k for k in (*keys, *unit.record.ids) if k != kept))
+        outputs.append(unit.record.with_changes(key=kept, ids=aliases))
+    return _rekey(outputs) if rekey else outputs
+
+
+def _rekey(records: list[Record]) -> list[Record]:
+    """Fresh Google Scholar-form keys; each old key stays resolvable through ``ids``."""
+    from .keys import assign_keys  # engineer C2's module; imported late so dedupe works without it
+
+    cleared = [
+        r.with_changes(key="", ids=tuple(dict.fromkeys(k for k in (r.key, *r.ids) if k))) for r in records
+    ]
+    return list(assign_keys(cleared))
+
+
+def _group(unit: _Unit, key: str, records: Sequence[Record], names: Sequence[str]) -> MergeGroup:
+    primary = min(unit.members, key=lambda p: authority(records[p], p))
+    return MergeGroup(
+        key=key or names[primary],
+        members=tuple(names[p] for p in unit.members),
+        reasons=tuple(unit.reasons),
+        conflicts=unit.conflicts,
+        sources=tuple(records[p].source for p in unit.members),
+    )
+
+
+def _rename_duplicate_keys(records: list[Record], report: Report) -> list[Record]:
+    """A key used by two different works: the first keeps it, the others get ``a``, ``b``, … suffixes.
+
+    Keys compare without case, as in BibTeX.
+    """
+    taken = {r.key.lower() for r in records if r.key}
+    seen: set[str] = set()
+    renamed: list[Record] = []
+    for record in records:
+        key = record.key
+        if not key or key.lower() not in seen:
+            seen.add(key.lower())
+            renamed.append(record)
+            continue
+        new = next(key + suffix for suffix in _suffixes() if (key + suffix).lower() not in taken)
+        taken.add(new.lower())
+        report.renamed.setdefault(key, []).append(new)
+        report.warn(
+            f"citation key {key!r} is used by different works; renamed this one to {new!r}", record.source
+        )
+        renamed.append(record.with_changes(key=new))
+    return renamed
+
+
+def _suffixes() -> Iterator[str]:
+    """a, b, …, z, aa, ab, …"""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for first in letters:
+        yield first
+    for first in letters:
+        for second in letters:
+            yield first + second

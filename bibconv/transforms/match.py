@@ -1,0 +1,489 @@
+"""Are two records the same work? Title/author normalisation and the pairwise decision.
+
+The decision runs on precomputed ``Features`` (one per record, built once) because dedupe compares each
+record with several candidates: Unicode folding and tokenising happen once in ``features()``, what only
+pairs with matching titles need (numbers, years, placement) once more on first use (``Features.detail``),
+and ``same_work()`` rejects most pairs on one string comparison or one rapidfuzz call. Strong identifiers decide first (same DOI, same arXiv id); titles decide only under guards that
+keep apart what merely looks alike: different numbers (``Llama 2``/``Llama 3``, ``Part I``/``Part II``,
+``v2``), different first authors, years far apart, recurring columns in different issues.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Name, Record
+
+__all__ = [
+    "Features",
+    "features",
+    "same_work",
+    "normalize_title",
+    "normalize_family",
+    "is_preprint",
+    "arxiv_id_of",
+    "families_agree",
+    "blocking_keys",
+    "FUZZY_THRESHOLD",
+]
+
+#: rapidfuzz ratio (0–100) from which two long titles count as the same (absorbs typos and Scholar's
+#: mangling of names such as ``Gpt3. int8 ()`` for ``LLM.int8()``).
+FUZZY_THRESHOLD = 90.0
+#: Titles shorter than this (in tokens) must match exactly: one changed word is a different paper.
+FUZZY_MIN_TOKENS = 5
+#: How alike (rapidfuzz ratio) the differing words of two fuzzily equal titles must be to count as typos
+#: (two edits always count: ``fir``/``for``, ``iia``/``via``).
+TYPO_SIMILARITY = 75.0
+#: Prefixes that turn a word into its opposite: ``unsupervised`` is not a typo of ``supervised``.
+_NEGATIONS = {"un", "non", "in", "im", "ir", "il", "dis", "semi", "self", "multi", "sub", "de", "anti", "a"}
+#: Preprint and published version may be further apart than the usual one year.
+PREPRINT_YEAR_GAP = 3
+
+_LATEX_ACCENT = re.compile(r"\\[\"'`^~=.uvHckrbd]\s*\{?\s*([A-Za-z])\s*\}?")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_GLUED = re.compile(r"^([a-z]*?)(\d+)([a-z]*)$")
+_VERSION = re.compile(r"^v(\d+)$")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12}  # fmt: skip
+_ROMAN_CONTEXT = {"part", "vol", "volume", "chapter", "book", "phase", "section", "no", "series", "level"}
+_ARXIV_NEW = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_ARXIV_OLD = re.compile(r"\b([a-z][a-z.-]+/\d{7})(?:v\d+)?\b", re.IGNORECASE)
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
+_PREPRINT_VENUE = re.compile(
+    r"\b(arxiv|corr|preprint|biorxiv|medrxiv|ssrn|openreview|techrxiv|chemrxiv)\b", re.I
+)
+
+#: Titles that recur in every issue of a journal: equal titles say nothing about the work.
+_GENERIC_TITLES = {
+    "editorial", "editorials", "book review", "book reviews", "reviews", "preface", "foreword",
+    "introduction", "editorial introduction", "guest editorial", "erratum", "errata", "corrigendum",
+    "correction", "corrections", "letters", "letter to the editor", "letters to the editor",
+    "letter from the editor", "news", "in brief", "contents", "table of contents", "index", "front matter",
+    "back matter", "obituary", "announcements", "in this issue", "editors note", "editor s note",
+    "acknowledgments", "acknowledgements", "reviewers", "retraction", "commentary", "response", "reply",
+    "conclusion", "abstracts", "summary", "research highlights", "calendar", "masthead",
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, no LaTeX remnants, ``&`` as ``and``; keeps word boundaries."""
+    if "\\" in text:
+        text = _LATEX_COMMAND.sub(" ", _LATEX_ACCENT.sub(r"\1", text))
+    if "{" in text or "}" in text:  # braces never separate words: Schr{\"o}dinger, {BERT}
+        text = text.replace("{", "").replace("}", "")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold().replace("&", " and ")
+
+
+def normalize_title(title: str) -> str:
+    """Title compared by content only: case, punctuation, LaTeX, braces, accents and spacing removed."""
+    return " ".join(_NON_WORD.split(_fold(title))).strip()
+
+
+def normalize_family(name: Name) -> str:
+    """The family name (or an organisation's literal) as comparable lower-case words."""
+    text = name.literal or (f"{name.particle} {name.family}" if name.particle else name.family)
+    return " ".join(_NON_WORD.split(_fold(text))).strip()
+
+
+def arxiv_id_of(record: Record) -> str:
+    """The bare arXiv id (no version) from ``arxiv``, an arXiv DOI, an ``eprint`` field or an arXiv URL."""
+    if record.arxiv:
+        return _strip_version(record.arxiv.strip())
+    match = _ARXIV_DOI.match(record.doi)
+    if match:
+        return _strip_version(match.group(1))
+    eprint = record.extra.get("eprint", "")
+    if eprint and record.extra.get("archiveprefix", "arxiv").lower() == "arxiv":
+        found = _ARXIV_NEW.search(eprint) or _ARXIV_OLD.search(eprint)
+        if found:
+            return found.group(1)
+    venue = record.container_title or record.extra.get("journal", "")
+    if "arxiv" in venue.lower():  # Google Scholar: journal = {arXiv preprint arXiv:2210.17323}
+        found = _ARXIV_NEW.search(venue) or _ARXIV_OLD.search(venue)
+        if found:
+            return found.group(1)
+    if "arxiv.org/" in record.url:
+        found = _ARXIV_NEW.search(record.url) or _ARXIV_OLD.search(record.url)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _strip_version(arxiv: str) -> str:
+    return re.sub(r"v\d+$", "", arxiv.removeprefix("arXiv:").removeprefix("arxiv:"))
+
+
+def publisher_doi(record: Record) -> str:
+    """The record's DOI, lower case, unless it is arXiv's own DOI (that one identifies the preprint)."""
+    doi = record.doi.strip().lower()
+    return "" if not doi or doi.startswith("10.48550/") else doi
+
+
+def is_preprint(record: Record) -> bool:
+    """A preprint: an arXiv-like venue, or an arXiv id with no venue, or an unpublished/online entry."""
+    return _is_preprint(record, arxiv_id_of(record))
+
+
+def _is_preprint(record: Record, arxiv: str) -> bool:
+    venue = record.container_title or record.extra.get("journal", "") or record.publisher
+    if venue:
+        return bool(_PREPRINT_VENUE.search(venue))
+    if record.entry_type in ("unpublished", "online"):
+        return True
+    return bool(arxiv) or (record.entry_type == "misc" and not record.doi)
+
+
+@dataclass(slots=True)
+class Detail:
+    """What only a pair with matching titles needs: computed on first use, for few records."""
+
+    numbers: tuple[int, ...]  # standalone numbers, versions and part numerals, sorted
+    glued: frozenset[tuple[str, int]]  # (stem, number) of words like gpt3, int8, 3d
+    family_is_org: bool
+    given: str  # first author's last given name, lower case (to recognise swapped Chinese names)
+    year: int
+    year_inferred: bool
+    preprint: bool
+    generic: bool  # a recurring column title ("Editorial") or a one-word title
+    version: str  # software version
+    volume: str
+    issue: str
+    first_page: str
+    container: str
+
+
+@dataclass(slots=True)
+class Features:
+    """What the decision needs from one record: the cheap part at once, ``detail`` when first asked."""
+
+    title: str  # normalised, words separated by one space
+    tokens: int
+    head: str  # normalised title before the first colon ("" when none)
+    tail: str  # normalised title after the first colon ("" when none)
+    family: str  # normalised first author family ("" when none)
+    doi: str  # publisher DOI, lower case
+    arxiv: str
+    web: bool  # @online / @software / a bare web page: its URL identifies it
+    url: str  # normalised URL ("" when none)
+    record: Record
+    _detail: Detail | None = None
+
+    @property
+    def detail(self) -> Detail:
+        if self._detail is None:
+            self._detail = _detail(self)
+        return self._detail
+
+
+def features(record: Record) -> Features:
+    title, head, tail = _split_colon(record.title)
+    first = _first_person(record)
+    return Features(
+        title=title,
+        tokens=title.count(" ") + 1 if title else 0,
+        head=head,
+        tail=tail,
+        family=normalize_family(first) if first else "",
+        doi=publisher_doi(record),
+        arxiv=arxiv_id_of(record).lower(),
+        web=_is_web(record),
+        url=normalize_url(record.url) if record.url else "",
+        record=record,
+    )
+
+
+def _first_person(record: Record) -> Name | None:
+    for name in record.author or record.editor:
+        if not name.others:
+            return name
+    return None
+
+
+def _detail(f: Features) -> Detail:
+    record = f.record
+    numbers, glued = _title_numbers(f.title) if _MAY_HAVE_NUMBERS.search(f.title) else ((), frozenset())
+    first = _first_person(record)
+    year = record.year
+    page = record.page.strip()
+    return Detail(
+        numbers=numbers,
+        glued=glued,
+        family_is_org=bool(first and first.literal),
+        given=first.given.rsplit(" ", 1)[-1].casefold() if first and first.given else "",
+        year=int(year) if year else 0,
+        year_inferred="issued" in record.inferred,
+        preprint=_is_preprint(record, f.arxiv),
+        generic=f.title in _GENERIC_TITLES
+        or f.title.startswith(("editorial ", "book review"))
+        or f.tokens < 2,
+        version=(record.extra.get("version") or record.edition).strip().lower(),
+        volume=record.volume.strip().lower(),
+        issue=record.issue.strip().lower(),
+        first_page=_FIRST_PAGE.match(page).group(0).lower() if page else "",
+        container=normalize_title(record.container_title) if record.container_title else "",
+    )
+
+
+_MAY_HAVE_NUMBERS = re.compile(r"\d|\b[ivx]+\b")
+_FIRST_PAGE = re.compile(r"[^-–—]*")
+
+
+_WEB_TYPES = {
+    "online",
+    "software",
+    "electronic",
+    "www",
+    "webpage",
+    "dataset",
+    "codefragment",
+    "softwareversion",
+}
+
+
+def _is_web(record: Record) -> bool:
+    if record.entry_type in _WEB_TYPES:
+        return True
+    return (
+        record.entry_type == "misc"
+        and bool(record.url)
+        and not (record.container_title or record.doi or record.arxiv)
+    )
+
+
+def normalize_url(url: str) -> str:
+    """``https://www.Example.org/a/`` and ``http://example.org/a`` compare equal."""
+    url = url.strip()
+    if not url:
+        return ""
+    url = re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)
+    host, _, path = url.partition("/")
+    return host.lower().removeprefix("www.") + "/" + path.rstrip("/")
+
+
+def _split_colon(title: str) -> tuple[str, str, str]:
+    """The normalised title and its parts before and after the first colon (or spaced dash), folded once."""
+    folded = _fold(title)
+    match = _COLON.search(folded)
+    if not match:
+        return " ".join(_NON_WORD.split(folded)).strip(), "", ""
+    head = " ".join(_NON_WORD.split(folded[: match.start()])).strip()
+    tail = " ".join(_NON_WORD.split(folded[match.end() :])).strip()
+    return f"{head} {tail}".strip(), head, tail
+
+
+_COLON = re.compile(r":|\s[-–—]+\s")
+
+
+def title_numbers(normalized: str) -> tuple[int, ...]:
+    """Numbers that name a different work when they change: ``2``, ``v2``, ``Part II``, a year."""
+    return _title_numbers(normalized)[0]
+
+
+def _title_numbers(normalized: str) -> tuple[tuple[int, ...], frozenset[tuple[str, int]]]:
+    """Standalone numbers (sorted) and numbers inside words (``gpt3``, ``int8``, ``3d``) as (stem, number).
+
+    Numbers inside words are compared only where both titles have the stem: Google Scholar turns
+    ``LLM.int8()`` into ``Gpt3. int8 ()``, which must still match, while ``gpt3``/``gpt4`` must not.
+    """
+    numbers: list[int] = []
+    glued: set[tuple[str, int]] = set()
+    words = normalized.split()
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if word.isdigit():
+            numbers.append(int(word))
+        elif word in _ROMAN:
+            if i > 0 and words[i - 1] in _ROMAN_CONTEXT or (i == last and len(word) > 1):
+                numbers.append(_ROMAN[word])
+        elif not word.isalpha():
+            version = _VERSION.match(word)
+            if version:
+                numbers.append(int(version.group(1)))
+            elif match := _GLUED.match(word):
+                glued.add((match.group(1) + "#" + match.group(3), int(match.group(2))))
+    return tuple(sorted(numbers)), frozenset(glued)
+
+
+def same_work(a: Features, b: Features) -> str | None:
+    """Why ``a`` and ``b`` are the same work (a short reason), or None when they are not (or not surely)."""
+    if a.doi and b.doi:
+        return "same DOI" if a.doi == b.doi else None
+    if a.arxiv and b.arxiv:
+        return "same arXiv id" if a.arxiv == b.arxiv else None
+    if a.web and b.web and a.url and b.url:
+        # Web pages and software are identified by their URL (and version): equal titles are not enough.
+        if a.url != b.url or (a.detail.version and b.detail.version and a.detail.version != b.detail.version):
+            return None
+        return "same URL" if families_agree(a, b) else None
+    if not a.title or not b.title:
+        return None
+    # The title relation first: most candidate pairs fail here, on one comparison.
+    if a.title == b.title:
+        reason = "same title"
+    else:
+        reason = _prefix_match(a, b) or _fuzzy_match(a, b)
+        if not reason:
+            return None
+    x, y = a.detail, b.detail
+    if not families_agree(a, b) or not _years_agree(x, y) or _glued_conflict(x.glued, y.glued):
+        return None
+    if x.generic or y.generic:
+        # Recurring columns and one-word titles: equal titles say nothing without the same issue and pages.
+        return "same title and issue" if a.title == b.title and _same_placement(x, y) else None
+    if _placement_conflict(x, y):
+        return None
+    return reason
+
+
+def _fuzzy_match(a: Features, b: Features) -> str | None:
+    """Typos and mangling in long titles with the same numbers, when both first authors are known."""
+    if min(a.tokens, b.tokens) < FUZZY_MIN_TOKENS or not (a.family and b.family):
+        return None
+    score = fuzz.ratio(a.title, b.title, score_cutoff=FUZZY_THRESHOLD)
+    if not score or a.detail.numbers != b.detail.numbers or not _differences_are_typos(a, b):
+        return None
+    return f"similar title ({score:.0f}%)"
+
+
+def _differences_are_typos(a: Features, b: Features) -> bool:
+    """The words that differ look like typos, or lie in a mangled name before the colon.
+
+    ``… for image classification`` vs ``… for object detection`` is another paper however similar the
+    rest; ``quantizaton``/``quantization``, ``pre training``/``pretraining`` are typos; ``supervised``
+    vs ``unsupervised`` is not, although the letters nearly agree.
+    """
+    names = set(a.head.split()) | set(b.head.split())
+    a_count, b_count = Counter(a.title.split()), Counter(b.title.split())
+    only_a = [w for w in (a_count - b_count).elements() if w not in names]
+    only_b = [w for w in (b_count - a_count).elements() if w not in names]
+    if not only_a and not only_b:
+        return True
+    for x, y in zip(only_a, only_b, strict=False):
+        longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+        if longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _NEGATIONS:
+            return False
+    joined_a, joined_b = "".join(only_a), "".join(only_b)
+    return Levenshtein.distance(joined_a, joined_b) <= 2 or fuzz.ratio(joined_a, joined_b) >= TYPO_SIMILARITY
+
+
+def families_agree(a: Features, b: Features) -> bool:
+    """First authors compatible: same family, or one is an organisation, or one side lists no author."""
+    if not a.family or not b.family or a.family == b.family:
+        return True
+    x, y = a.detail, b.detail
+    if x.family_is_org != y.family_is_org:
+        return True  # {OpenAI} vs the people who wrote the report
+    if x.family_is_org:
+        return fuzz.ratio(a.family, b.family) >= 90
+    if a.family.rsplit(" ", 1)[-1] == b.family.rsplit(" ", 1)[-1]:
+        return True  # "De Sa" vs "Sa", "Van der Maaten" vs "van der Maaten"
+    if a.family.replace(" ", "") == b.family.replace(" ", ""):
+        return True  # "Lee-Thorp" vs "Lee Thorp"
+    # Given and family swapped ("Li Yuhang" vs "Yuhang Li"), common in exports of Chinese names.
+    return bool(x.given) and x.given == b.family or bool(y.given) and y.given == a.family
+
+
+def _years_agree(a: Detail, b: Detail) -> bool:
+    if not a.year or not b.year:
+        return True
+    gap = abs(a.year - b.year)
+    if gap <= 1:
+        return True
+    return gap <= PREPRINT_YEAR_GAP and (a.preprint != b.preprint or a.year_inferred or b.year_inferred)
+
+
+def _glued_conflict(a: frozenset[tuple[str, int]], b: frozenset[tuple[str, int]]) -> bool:
+    """``gpt3`` vs ``gpt4``, ``2d`` vs ``3d``: the same stem with a different number."""
+    if not a or not b:
+        return False
+    a_stems: dict[str, set[int]] = {}
+    for stem, number in a:
+        a_stems.setdefault(stem, set()).add(number)
+    b_stems: dict[str, set[int]] = {}
+    for stem, number in b:
+        b_stems.setdefault(stem, set()).add(number)
+    return any(a_stems[stem] != b_stems[stem] for stem in a_stems.keys() & b_stems.keys())
+
+
+def _placement_conflict(a: Detail, b: Detail) -> bool:
+    """Both published and placed differently (volume, issue or first page disagree): two papers."""
+    if a.preprint or b.preprint:
+        return False
+    pairs = ((a.volume, b.volume), (a.issue, b.issue), (a.first_page, b.first_page))
+    return any(x and y and x != y for x, y in pairs)
+
+
+def _same_placement(a: Detail, b: Detail) -> bool:
+    """Same container and year, the same volume, issue and first page, with at least one of them given."""
+    pairs = ((a.volume, b.volume), (a.issue, b.issue), (a.first_page, b.first_page))
+    return (
+        a.container == b.container
+        and a.year == b.year
+        and all(x == y for x, y in pairs)
+        and any(x for x, _ in pairs)
+    )
+
+
+def _prefix_match(a: Features, b: Features) -> str | None:
+    """``ZeroQuant-V2: Exploring …`` vs ``Exploring …``: the shorter title is one side of the colon.
+
+    Only with both first authors known and the same year (one apart for a preprint and its published
+    version); ``same_work`` then checks that the authors agree.
+    """
+    reason = None
+    for long, short in ((a, b), (b, a)):
+        if long.tail and short.title == long.tail and short.tokens >= 3:
+            reason = "title without its name prefix"
+        elif long.head and short.title == long.head:
+            reason = "title without its subtitle"
+    if not reason or not (a.family and b.family):
+        return None
+    x, y = a.detail, b.detail
+    if not (x.year and y.year) or (
+        x.year != y.year and not (abs(x.year - y.year) == 1 and x.preprint != y.preprint)
+    ):
+        return None
+    return reason
+
+
+def blocking_keys(f: Features) -> list[str]:
+    """Keys under which candidates meet: ids, the URL of a web page, the whole title, each side of a
+    colon, and, for titles long enough to match fuzzily, the first author with the first, middle or last
+    words of the title (a typo or Scholar's mangling leaves one of them intact;
+    the author keeps such blocks small, and a fuzzy match needs agreeing first authors anyway)."""
+    keys = []
+    if f.doi:
+        keys.append("d:" + f.doi)
+    if f.arxiv:
+        keys.append("a:" + f.arxiv)
+    if f.web and f.url:
+        keys.append("u:" + f.url)
+    if f.title:
+        keys.append("t:" + f.title)
+    if f.head:
+        keys.append("t:" + f.head)
+    if f.tail:
+        keys.append("t:" + f.tail)
+    if f.tokens >= FUZZY_MIN_TOKENS and f.family:
+        author = f.family.rsplit(" ", 1)[-1] + "|"
+        words = f.title.split()
+        keys.append("<" + author + " ".join(words[:SPAN]))
+        keys.append(">" + author + " ".join(words[-SPAN:]))
+        if len(words) > 2 * SPAN:
+            middle = len(words) // 2 - SPAN // 2
+            keys.append("=" + author + " ".join(words[middle : middle + SPAN]))
+    return keys
+
+
+#: Words in each fuzzy blocking key.
+SPAN = 3

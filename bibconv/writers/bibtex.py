@@ -1,0 +1,239 @@
+"""Records -> clean, deterministic BibTeX.
+
+One entry per record, fields in the fixed order of ``bibconv.data.bibtex.FIELD_ORDER`` (fields kept in
+``record.extra`` follow, sorted), one field per line as ``  name = {value},``, a blank line between
+entries. Values are unicode by default; ``ascii=True`` spells non-ASCII characters as LaTeX. Months are
+written as the unbraced ``jan`` … ``dec`` macros so that styles print them their own way.
+
+Titles get braces around the words a lowercasing style must not touch: acronyms and words with inner
+capitals or digits (``{GPTQ}``, ``{LLMs}``, ``{SqueezeLLM}``), and, when the title is written in sentence
+case, its capitalised words after the first (proper nouns: ``{Gaussian}``).
+
+Everything here is the inverse of ``bibconv.readers.bibtex``: reading what we write gives the same record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..data import bibtex as tables
+from ..latex import latex_to_unicode, split_top_level_words, unicode_to_latex
+from ..model import Name, Record
+from ..transforms.names import format_bibtex_name
+
+__all__ = ["write", "protect_title"]
+
+_INDENT = "  "
+_SENTENCE_END = (":", ".", "?", "!", "—", "–")
+_LINE_START_AT = re.compile(r"\n(\s*)@")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_YEAR_START = re.compile(r"\d{4}")
+_LATEX_SYNTAX = re.compile(r"[\\{}$]")
+_SEGMENT_SPLIT = re.compile(r"[-/–—]")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_ATTRIBUTE_FIELDS = {attribute: name for name, attribute in tables.SIMPLE_FIELDS.items()}
+_NUMBER_ATTRIBUTES = ("issue", "collection_number", "number")
+
+
+def write(
+    records: Sequence[Record], *, ascii: bool = False, arxiv_style: str = "eprint", **_options: Any
+) -> str:
+    """The BibTeX text of ``records`` (empty string for no records)."""
+    entries = [_entry(record, index, ascii, arxiv_style) for index, record in enumerate(records, start=1)]
+    return "\n".join(entries)
+
+
+def _entry(record: Record, index: int, ascii: bool, arxiv_style: str) -> str:
+    fields = _fields(record, ascii, arxiv_style)
+    ordered = [name for name in tables.FIELD_ORDER if name in fields]
+    ordered += sorted(name for name in fields if name not in tables.FIELD_ORDER)
+    lines = [f"@{record.entry_type or 'misc'}{{{record.key or f'ref{index}'},"]
+    for name in ordered:
+        value = fields[name]
+        lines.append(f"{_INDENT}{name} = {value}," if name == "month" else f"{_INDENT}{name} = {{{value}}},")
+    lines.append("}\n")
+    return "\n".join(lines)
+
+
+def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
+    """BibTeX field name -> encoded value (without the outer braces)."""
+
+    def text(value: str) -> str:
+        return unicode_to_latex(value, ascii=ascii)
+
+    entry_type = record.entry_type or "misc"
+    fields: dict[str, str] = {}
+    if record.title:
+        fields["title"] = protect_title(text(record.title))
+    for attribute in ("author", "editor", "translator"):
+        names = getattr(record, attribute)
+        if names:
+            fields[attribute] = " and ".join(_format_name(n, ascii) for n in names)
+    container = record.container_title
+    if record.arxiv and arxiv_style == "scholar" and not container:
+        fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
+    elif container:
+        fields[tables.CONTAINER_FIELD.get(entry_type, "journal")] = text(container)
+    _put_numbers(record, entry_type, fields, text)
+    if record.publisher:
+        fields[tables.PUBLISHER_FIELD.get(entry_type, "publisher")] = text(record.publisher)
+    fields.update(_date_fields(record.issued, text))
+    for attribute, name in _ATTRIBUTE_FIELDS.items():
+        value = getattr(record, attribute)
+        if value and attribute not in _NUMBER_ATTRIBUTES and name not in fields:
+            fields[name] = _encode_field(name, value, ascii)
+    if record.page:
+        fields["pages"] = "--".join(text(part) for part in record.page.split("–"))
+    _put_arxiv(record, arxiv_style, fields)
+    if record.keywords:
+        fields["keywords"] = ", ".join(text(k) for k in record.keywords)
+    if record.groups:
+        fields["groups"] = "; ".join(text(g) for g in record.groups)
+    if record.ids:
+        fields["ids"] = ", ".join(_verbatim(i) for i in record.ids)
+    for name, value in record.extra.items():
+        if value and name not in fields:  # a known field wins over an extra of the same name
+            fields[name] = _encode_field(name, value, ascii)
+    return fields
+
+
+def _put_numbers(record: Record, entry_type: str, fields: dict[str, str], text: Any) -> None:
+    """The type's own number-like attribute goes to ``number``; the others to their fallback fields."""
+    own = tables.NUMBER_ATTRIBUTE.get(entry_type, "number")
+    for attribute in _NUMBER_ATTRIBUTES:
+        value = getattr(record, attribute)
+        if value:
+            fields["number" if attribute == own else tables.NUMBER_FALLBACK_FIELD[attribute]] = text(value)
+
+
+def _date_fields(issued: str, text: Any) -> dict[str, str]:
+    """``YYYY-MM-DD`` -> year, month macro and (for the day, which BibTeX has no field for) a date."""
+    if not issued:
+        return {}
+    match = _ISO_DATE.fullmatch(issued)
+    if not match or (match.group(2) and not 1 <= int(match.group(2)) <= 12):
+        return {"year": text(issued)} if _YEAR_START.match(issued) else {"date": text(issued)}
+    year, month, day = match.groups()
+    fields = {"year": year}
+    if month:
+        fields["month"] = tables.MONTH_MACROS[int(month)]
+    if day:
+        fields["date"] = issued
+    return fields
+
+
+def _put_arxiv(record: Record, arxiv_style: str, fields: dict[str, str]) -> None:
+    if not record.arxiv:
+        return
+    if arxiv_style == "scholar" and not record.container_title:
+        return  # the Scholar venue written as the journal says it all
+    fields["eprint"] = record.arxiv
+    fields["archiveprefix"] = "arXiv"
+    fields.setdefault("doi", tables.ARXIV_DOI_PREFIX + record.arxiv)
+
+
+def _encode_field(name: str, value: str, ascii: bool) -> str:
+    if name in tables.VERBATIM_FIELDS or "url" in name:
+        return _verbatim(value)
+    encoded = unicode_to_latex(value, ascii=ascii)
+    if "\n" in encoded:  # an abstract's paragraphs: "@" opening a line would start a new entry
+        encoded = _LINE_START_AT.sub(r"\n\1{}@", encoded)
+    return encoded
+
+
+def _verbatim(value: str) -> str:
+    """URLs and identifiers are written as they are; braces are percent-encoded to keep the file balanced."""
+    return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+@lru_cache(maxsize=65536)
+def _format_name(name: Name, ascii: bool) -> str:
+    text = format_bibtex_name(_encode_name(name, ascii))
+    if name.family and not (name.given or name.suffix) and (" " in text or text.startswith("{")):
+        # "De Sa," and "{hooks}," are family names; without the comma BibTeX would read a given name
+        # ("De") or an organisation ("{hooks}")
+        text += ","
+    return text
+
+
+def _encode_name(name: Name, ascii: bool) -> Name:
+    """A name with LaTeX-encoded parts; a lowercase family name that encodes to a macro is braced whole."""
+    if name.others:
+        return name
+    if name.literal:
+        return Name(literal=unicode_to_latex(name.literal, ascii=ascii))
+    family = unicode_to_latex(name.family, ascii=ascii)
+    if name.family[:1].islower() and not family[:1].islower():
+        family = "{" + family + "}"  # "{\"o}zt{\"u}rk" would otherwise read as a von part
+    return Name(
+        family=family,
+        given=unicode_to_latex(name.given, ascii=ascii),
+        particle=unicode_to_latex(name.particle, ascii=ascii),
+        suffix=unicode_to_latex(name.suffix, ascii=ascii),
+    )
+
+
+# --- case protection of titles -----------------------------------------------------------------------
+
+
+def protect_title(latex: str) -> str:
+    """Brace the words of an encoded title that a lowercasing BibTeX style must leave alone."""
+    simple = _LATEX_SYNTAX.search(latex) is None
+    words = latex.split(" ") if simple else split_top_level_words(latex)
+    plain = words if simple else [latex_to_unicode(word) for word in words]
+    sentence_case = _is_sentence_case(plain)
+    out: list[str] = []
+    at_sentence_start = True
+    for word, text in zip(words, plain, strict=True):
+        if word and _needs_protection(text, at_sentence_start, sentence_case):
+            word = _brace(word)
+        out.append(word)
+        if text:
+            at_sentence_start = text.endswith(_SENTENCE_END)
+    return " ".join(out)
+
+
+def _brace(word: str) -> str:
+    """``{GPTQ}:`` rather than ``{GPTQ:}``: trailing sentence punctuation stays outside the braces."""
+    core = word.rstrip(":;,.!?")
+    if not core or core.endswith("\\"):
+        core = word
+    return "{" + core + "}" + word[len(core) :]
+
+
+def _is_sentence_case(plain_words: list[str]) -> bool:
+    """Most longer words after a sentence start are lowercase (as opposed to Title Case)."""
+    lower = upper = 0
+    at_start = True
+    for text in plain_words:
+        core = _EDGE_PUNCTUATION.sub("", text)
+        if not at_start and len(core) >= 4 and core[0].isalpha():
+            if core[0].islower():
+                lower += 1
+            elif core[0].isupper():
+                upper += 1
+        if text:
+            at_start = text.endswith(_SENTENCE_END)
+    return lower > 0 and lower >= upper
+
+
+def _needs_protection(text: str, at_sentence_start: bool, sentence_case: bool) -> bool:
+    if text.startswith("$"):  # math kept verbatim: styles would lowercase it too
+        return any(ch.isupper() for ch in text)
+    if text.islower() or not sentence_case and text[1:].islower() and not any(ch.isdigit() for ch in text):
+        return False  # the common case, decided without splitting the word
+    core = _EDGE_PUNCTUATION.sub("", text)
+    segments = [s for s in _SEGMENT_SPLIT.split(core) if s]
+    for position, segment in enumerate(segments):
+        if not segment[0].isupper():
+            if any(ch.isupper() for ch in segment):
+                return True  # iPhone, mRNA
+            continue
+        if any(ch.isupper() for ch in segment[1:]) or any(ch.isdigit() for ch in segment):
+            return True  # GPTQ, LLMs, SqueezeLLM, T5
+        if sentence_case and (position > 0 or not at_sentence_start):
+            return True  # a proper noun in a sentence-case title
+    return False

@@ -1,0 +1,196 @@
+"""Records to CSL-JSON, as pandoc, Zotero and citeproc read it.
+
+``record_to_csl`` is the one record -> CSL item conversion (the CSL-YAML writer and the CSL text writer,
+which feeds citeproc-py, reuse it). Everything the CSL schema has no variable for — the BibTeX entry
+type when the CSL type does not imply it, the arXiv id, code links, groups, ids, extra BibTeX fields —
+goes into the schema's ``custom`` object under the record's own field names, so that reading our output
+back gives the same records. ``custom.derived`` lists the CSL variables we filled in for consumers
+(a thesis genre, the arXiv ``number``/``URL``/``publisher``) which the reader must not take as data.
+
+"and others" is written as ``{"literal": "others"}``: that is what pandoc itself produces from BibTeX and
+what its citeproc renders as "et al."; citeproc-py has no such convention, so its caller passes
+``keep_others=False`` and the marker is dropped (it stays recorded in ``custom``).
+
+Titles keep their case as written. Words whose case a CSL processor's sentence-casing would destroy
+(``GPTQ``, ``LLMs``, ``t-SNE``, ``iPhone``: a capital after a word's first letter) are wrapped in
+``<span class="nocase">`` — the markup citeproc-js, pandoc and citeproc-py all honour; plain
+capitalised words are left alone, as pandoc leaves them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..data import csl
+from ..model import Name, Record
+
+__all__ = ["record_to_csl", "name_to_csl", "items", "write"]
+
+#: Key order of an item: identity first, then what a human scans for, then the rest alphabetically.
+_LEADING_KEYS = ("id", "type", "title", "author", "editor", "translator", "issued", "container-title")
+_URL_VALUE = re.compile(r"^\s*(?:\\url\{)?(https?://[^\s{}]+)\}?\s*$")
+
+
+def name_to_csl(name: Name) -> dict[str, str]:
+    if name.others:
+        return {"literal": "others"}
+    if name.literal:
+        return {"literal": name.literal}
+    parts = {
+        "family": name.family,
+        "given": name.given,
+        "non-dropping-particle": name.particle,
+        "suffix": name.suffix,
+    }
+    return {k: v for k, v in parts.items() if v}
+
+
+def record_to_csl(record: Record, *, item_id: str | None = None, keep_others: bool = True) -> dict[str, Any]:
+    """One record as a CSL-JSON item (a dict with keys in a stable order).
+
+    ``item_id`` replaces an empty key (CSL requires an id); ``keep_others=False`` drops the "and others"
+    marker for processors that would print it as a name.
+    """
+    item: dict[str, Any] = {}
+    custom: dict[str, Any] = {}
+    derived: list[str] = []
+
+    item["id"] = record.key or item_id or ""
+    if not record.key and item["id"]:
+        derived.append("id")
+    item["type"] = _type_of(record, custom)
+
+    for field, variable in csl.RECORD_TO_CSL_TEXT.items():
+        value = getattr(record, field)
+        if value:
+            item[variable] = _encode_text(field, value, custom)
+    for field, variable in csl.RECORD_TO_CSL_NAMES.items():
+        names = getattr(record, field)
+        written = [name_to_csl(n) for n in names if keep_others or not n.others]
+        if written:
+            item[variable] = written
+        if len(written) != len(names):
+            custom[field + "_others"] = True
+    if record.issued:
+        item["issued"] = csl.date_to_csl(record.issued)
+        if _decoded_date(item["issued"]) != record.issued:
+            custom["issued"] = record.issued
+        if record.extra.get("season"):
+            item["issued"]["season"] = record.extra["season"]
+    if record.keywords:
+        item["keyword"] = csl.keywords_to_csl(record.keywords)
+        if csl.keywords_from_csl(item["keyword"]) != record.keywords:
+            custom["keywords"] = list(record.keywords)
+
+    _add_derived(record, item, derived)
+    _add_extra(record, item)
+    _add_custom(record, custom, derived)
+    if custom:
+        item["custom"] = custom
+    return _ordered(item)
+
+
+def _type_of(record: Record, custom: dict[str, Any]) -> str:
+    """The CSL type; the BibTeX type goes to ``custom`` when reading the CSL type back would not give it."""
+    chosen = csl.csl_type(record.entry_type, bool(record.arxiv))
+    genre = record.genre or csl.DEFAULT_GENRE.get(record.entry_type, "")
+    if csl.bibtex_type(chosen, genre) != record.entry_type:
+        custom["entry_type"] = record.entry_type
+    return chosen
+
+
+def _encode_text(field: str, value: str, custom: dict[str, Any]) -> str:
+    """Title case protection, hyphen page ranges, BCP 47 languages; the exact value goes to custom if not reversible."""
+    if field == "title":
+        encoded = csl.protect_case(value)
+        if csl.strip_case_protection(encoded) != value:
+            custom["title"] = value
+        return encoded
+    if field == "page":
+        encoded = csl.page_to_csl(value)
+        if csl.page_from_csl(encoded) != value:
+            custom["page"] = value
+        return encoded
+    if field == "language":
+        tag = csl.LANGUAGE_TO_BCP47.get(value.lower())
+        if tag:
+            custom["language"] = (
+                value  # the reader keeps a tag as it is; the BibTeX name comes back from here
+            )
+            return tag
+    return value
+
+
+def _decoded_date(date: dict[str, Any]) -> str:
+    if "date-parts" in date:
+        return csl.date_parts_to_text(date["date-parts"][0])
+    return date["literal"]
+
+
+def _add_derived(record: Record, item: dict[str, Any], derived: list[str]) -> None:
+    """Fill variables CSL consumers rely on but the record leaves implicit, and list them as derived."""
+    defaults: dict[str, str] = {}
+    if item["type"] == "thesis" and not record.genre and record.entry_type in csl.DEFAULT_GENRE:
+        defaults["genre"] = csl.DEFAULT_GENRE[record.entry_type]
+    if record.arxiv:
+        defaults["URL"] = csl.arxiv_url(record.arxiv)
+        if item["type"] == csl.PREPRINT_CSL_TYPE:  # Zotero's preprint: number arXiv:<id>, publisher arXiv
+            defaults["number"] = csl.arxiv_number(record.arxiv)
+            if not record.container_title:
+                defaults["publisher"] = csl.ARXIV_PUBLISHER
+    fallback = next((record.extra[f] for f in csl.PUBLISHER_FALLBACK_FIELDS if record.extra.get(f)), "")
+    url = _URL_VALUE.match(fallback)
+    if url:  # howpublished = {\url{...}}: the work's address, not a publisher
+        defaults.setdefault("URL", url.group(1))
+    elif fallback:
+        defaults["publisher"] = fallback
+    for variable, value in defaults.items():
+        if variable not in item:
+            item[variable] = value
+            derived.append(variable)
+
+
+def _add_extra(record: Record, item: dict[str, Any]) -> None:
+    """Extra BibTeX fields with a CSL variable are written there too, for CSL consumers."""
+    for field, value in record.extra.items():
+        mapped = csl.EXTRA_FIELD_TO_CSL.get(field)
+        if not mapped or not value:
+            continue
+        variable, kind = mapped
+        if variable not in item:
+            item[variable] = csl.date_to_csl(value) if kind == "date" else value
+
+
+def _add_custom(record: Record, custom: dict[str, Any], derived: list[str]) -> None:
+    for field in csl.CUSTOM_RECORD_FIELDS:
+        value = getattr(record, field)
+        if value:
+            custom[field] = list(value) if isinstance(value, tuple) else value
+    if record.extra:
+        custom["extra"] = dict(record.extra)
+    if record.inferred:
+        custom["inferred"] = sorted(record.inferred)
+    if derived:
+        custom["derived"] = derived
+
+
+def _ordered(item: dict[str, Any]) -> dict[str, Any]:
+    leading = [k for k in _LEADING_KEYS if k in item]
+    rest = sorted(k for k in item if k not in _LEADING_KEYS and k != "custom")
+    ordered = {k: item[k] for k in (*leading, *rest)}
+    if "custom" in item:
+        ordered["custom"] = {k: item["custom"][k] for k in sorted(item["custom"])}
+    return ordered
+
+
+def items(records: Sequence[Record]) -> list[dict[str, Any]]:
+    """The CSL items of ``records``; a record without a key gets the positional id ``item-N``."""
+    return [record_to_csl(r, item_id=f"item-{i}") for i, r in enumerate(records, start=1)]
+
+
+def write(records: Sequence[Record], **_: Any) -> str:
+    """A CSL-JSON array: 2-space indent, stable key order, unicode as is, trailing newline."""
+    return json.dumps(items(records), indent=2, ensure_ascii=False) + "\n"

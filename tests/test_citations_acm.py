@@ -1,0 +1,30 @@
+"""ACM reference format: full names, year after authors, ``Commun. ACM 51, 1 (January 2008)``."""
+
+from __future__ import annotations
+
+from bibconv.citations import parse_citation
+
+
+def test_journal_article():
+    r = parse_citation(
+        "Jeffrey Dean and Sanjay Ghemawat. 2008. MapReduce: simplified data processing on large clusters. Commun. ACM "
+        "51, 1 (January 2008), 107–113. https://doi.org/10.1145/1327452.1327492"
+    ).record
+    assert [(n.family, n.given) for n in r.author] == [("Dean", "Jeffrey"), ("Ghemawat", "Sanjay")]
+    assert (r.title, r.container_title, r.volume, r.issue, r.page) == (
+        "MapReduce: simplified data processing on large clusters", "Commun. ACM", "51", "1", "107–113",
+    )  # fmt: skip
+    assert (r.year, r.doi) == ("2008", "10.1145/1327452.1327492")
+
+
+def test_proceedings_with_abbreviation_and_publisher():
+    r = parse_citation(
+        "Song Han, Xingyu Liu, Huizi Mao, Jing Pu, Ardavan Pedram, Mark A. Horowitz, and William J. Dally. 2016. EIE: "
+        "Efficient Inference Engine on Compressed Deep Neural Network. In Proceedings of the 43rd International Symposium "
+        "on Computer Architecture (ISCA '16). IEEE Press, 243–254. https://doi.org/10.1109/ISCA.2016.30"
+    ).record
+    assert r.entry_type == "inproceedings" and len(r.author) == 7 and r.author[5].given == "Mark A."
+    assert r.container_title.startswith(
+        "Proceedings of the 43rd International Symposium on Computer Architecture"
+    )
+    assert (r.publisher, r.page, r.issued) == ("IEEE Press", "243–254", "2016")

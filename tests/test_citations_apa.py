@@ -1,0 +1,66 @@
+"""APA (6th/7th edition) reference strings."""
+
+from __future__ import annotations
+
+from bibconv.citations import parse_citation
+
+
+def families(record) -> list[str]:
+    return [n.family if not n.others else "OTHERS" for n in record.author]
+
+
+def test_journal_article_with_doi():
+    r = parse_citation(
+        "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521(7553), 436–444. https://doi.org/10.1038/nature14539"
+    ).record
+    assert r.entry_type == "article"
+    assert families(r) == ["LeCun", "Bengio", "Hinton"] and r.author[0].given == "Y."
+    assert (r.title, r.container_title, r.volume, r.issue, r.page, r.issued) == (
+        "Deep learning",
+        "Nature",
+        "521",
+        "7553",
+        "436–444",
+        "2015",
+    )
+    assert r.doi == "10.1038/nature14539" and r.url == ""
+
+
+def test_proceedings_paper_with_volume_pages_publisher():
+    r = parse_citation(
+        "Vaswani, A., Shazeer, N., Parmar, N., Uszkoreit, J., Jones, L., Gomez, A. N., Kaiser, Ł., & Polosukhin, I. (2017). "
+        "Attention is all you need. In Advances in Neural Information Processing Systems (Vol. 30, pp. 5998–6008). Curran Associates, Inc."
+    ).record
+    assert r.entry_type == "inproceedings"
+    assert len(r.author) == 8 and r.author[6].family == "Kaiser" and r.author[6].given == "Ł."
+    assert (r.title, r.container_title, r.volume, r.page, r.issued) == (
+        "Attention is all you need", "Advances in Neural Information Processing Systems", "30", "5998–6008", "2017",
+    )  # fmt: skip
+
+
+def test_arxiv_preprint():
+    r = parse_citation(
+        "Frantar, E., Ashkboos, S., Hoefler, T., & Alistarh, D. (2022). GPTQ: Accurate post-training quantization for "
+        "generative pre-trained transformers. arXiv preprint arXiv:2210.17323."
+    ).record
+    assert (r.entry_type, r.arxiv, r.issued) == ("misc", "2210.17323", "2022")
+    assert r.title == "GPTQ: Accurate post-training quantization for generative pre-trained transformers"
+
+
+def test_dissertation_and_report():
+    thesis = parse_citation(
+        "Smith, J. (2019). Learning to compress neural networks [Doctoral dissertation, Stanford University]."
+    ).record
+    assert (thesis.entry_type, thesis.title, thesis.issued) == (
+        "phdthesis",
+        "Learning to compress neural networks",
+        "2019",
+    )
+    report = parse_citation(
+        "Krizhevsky, A. (2009). Learning multiple layers of features from tiny images (Technical Report). University of Toronto."
+    ).record
+    assert (report.entry_type, report.publisher, report.issued) == (
+        "techreport",
+        "University of Toronto",
+        "2009",
+    )

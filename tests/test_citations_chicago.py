@@ -1,0 +1,67 @@
+"""Chicago: author-date and notes-bibliography (bibliography entries)."""
+
+from __future__ import annotations
+
+from bibconv.citations import parse_citation
+
+
+def families(record) -> list[str]:
+    return [n.family if not n.others else "OTHERS" for n in record.author]
+
+
+def test_author_date_article():
+    r = parse_citation(
+        'LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. 2015. "Deep Learning." Nature 521 (7553): 436–44. '
+        "https://doi.org/10.1038/nature14539."
+    ).record
+    assert families(r) == ["LeCun", "Bengio", "Hinton"] and r.author[1].given == "Yoshua"
+    assert (r.entry_type, r.title, r.container_title, r.volume, r.issue) == (
+        "article",
+        "Deep Learning",
+        "Nature",
+        "521",
+        "7553",
+    )
+    assert (r.page, r.issued, r.doi) == ("436–444", "2015", "10.1038/nature14539")
+
+
+def test_author_date_book_with_place():
+    r = parse_citation(
+        "Kuhn, Thomas S. 1962. The Structure of Scientific Revolutions. Chicago: University of Chicago Press."
+    ).record
+    assert (r.entry_type, r.title, r.publisher, r.publisher_place, r.issued) == (
+        "book", "The Structure of Scientific Revolutions", "University of Chicago Press", "Chicago", "1962",
+    )  # fmt: skip
+    assert (r.author[0].family, r.author[0].given) == ("Kuhn", "Thomas S.")
+
+
+def test_notes_bibliography_article():
+    r = parse_citation(
+        'LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "Deep Learning." Nature 521, no. 7553 (2015): 436–44.'
+    ).record
+    assert (r.container_title, r.volume, r.issue, r.page, r.issued) == (
+        "Nature",
+        "521",
+        "7553",
+        "436–444",
+        "2015",
+    )
+
+
+def test_notes_bibliography_book():
+    r = parse_citation("Said, Edward W. Orientalism. New York: Pantheon Books, 1978.").record
+    assert (r.entry_type, r.title, r.publisher, r.publisher_place, r.issued) == (
+        "book",
+        "Orientalism",
+        "Pantheon Books",
+        "New York",
+        "1978",
+    )
+
+
+def test_particle_written_after_given_name():
+    r = parse_citation(
+        "Beethoven, Ludwig van. 1997. Über die Grundlagen der Geometrie. Berlin: De Gruyter."
+    ).record
+    name = r.author[0]
+    assert (name.particle, name.family, name.given) == ("van", "Beethoven", "Ludwig")

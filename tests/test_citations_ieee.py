@@ -1,0 +1,42 @@
+"""IEEE reference strings (numbered, initials first, quoted titles)."""
+
+from __future__ import annotations
+
+from bibconv.citations import parse_citation
+from bibconv.model import OTHERS
+
+
+def test_journal_article_with_month_and_doi():
+    r = parse_citation(
+        '[1] Y. LeCun, Y. Bengio, and G. Hinton, "Deep learning," Nature, vol. 521, no. 7553, pp. 436–444, May 2015, '
+        "doi: 10.1038/nature14539."
+    ).record
+    assert [(n.family, n.given) for n in r.author] == [("LeCun", "Y."), ("Bengio", "Y."), ("Hinton", "G.")]
+    assert (r.title, r.container_title, r.volume, r.issue, r.page) == (
+        "Deep learning",
+        "Nature",
+        "521",
+        "7553",
+        "436–444",
+    )
+    assert (r.issued, r.doi) == ("2015-05", "10.1038/nature14539")
+
+
+def test_conference_with_et_al():
+    r = parse_citation(
+        '[3] A. Vaswani et al., "Attention is all you need," in Advances in Neural Information Processing Systems, vol. 30, 2017.'
+    ).record
+    assert r.author == (r.author[0], OTHERS) and r.author[0].family == "Vaswani"
+    assert (r.entry_type, r.title, r.container_title, r.volume, r.issued) == (
+        "inproceedings", "Attention is all you need", "Advances in Neural Information Processing Systems", "30", "2017",
+    )  # fmt: skip
+
+
+def test_quoted_title_ends_at_closing_quote():
+    r = parse_citation(
+        '[2] K. He, X. Zhang, S. Ren, and J. Sun, "Deep residual learning for image recognition," in Proc. IEEE Conf. '
+        "Comput. Vis. Pattern Recognit. (CVPR), Las Vegas, NV, USA, 2016, pp. 770–778."
+    ).record
+    assert r.title == "Deep residual learning for image recognition"
+    assert (r.page, r.issued) == ("770–778", "2016")
+    assert r.container_title.startswith("Proc")

@@ -1,0 +1,28 @@
+"""Vancouver / NLM (medicine): ``Family AB`` names, ``2020;383(27):2603-15``."""
+
+from __future__ import annotations
+
+from bibconv.citations import parse_citation
+from bibconv.model import OTHERS
+
+
+def test_nlm_article_with_compact_numbers():
+    r = parse_citation(
+        "1. Polack FP, Thomas SJ, Kitchin N, Absalon J, Gurtman A, Lockhart S, et al. Safety and efficacy of the "
+        "BNT162b2 mRNA Covid-19 vaccine. N Engl J Med. 2020;383(27):2603-15."
+    ).record
+    assert [(n.family, n.given) for n in r.author[:2]] == [("Polack", "F. P."), ("Thomas", "S. J.")]
+    assert r.author[-1] == OTHERS and len(r.author) == 7
+    assert r.title == "Safety and efficacy of the BNT162b2 mRNA Covid-19 vaccine"
+    assert (r.entry_type, r.container_title, r.volume, r.issue, r.page, r.issued) == (
+        "article", "N Engl J Med", "383", "27", "2603–2615", "2020",
+    )  # fmt: skip
+
+
+def test_doi_with_parentheses_is_kept_whole():
+    r = parse_citation(
+        "Huang C, Wang Y, Li X, et al. Clinical features of patients infected with 2019 novel coronavirus. "
+        "Lancet. 2020;395(10223):497-506. doi: 10.1016/S0140-6736(20)30183-5."
+    ).record
+    assert r.doi == "10.1016/S0140-6736(20)30183-5"
+    assert (r.volume, r.issue, r.page, r.issued) == ("395", "10223", "497–506", "2020")

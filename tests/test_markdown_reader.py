@@ -1,0 +1,625 @@
+"""The awesome-list markdown reader: the bundled lists (golden), small lists in other layouts, field helpers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bibconv.errors import BibconvError
+from bibconv.model import Record
+from bibconv.readers.markdown import read
+from bibconv.readers.md_fields import (
+    classify_url,
+    clean_title,
+    parse_authors,
+    parse_badge,
+    parse_venue,
+    year_from_arxiv,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "markdown"
+
+
+def _bundled(name: str) -> Path:
+    for folder in (ROOT / "bib" / "sources", ROOT / "bib"):
+        if (folder / name).exists():
+            return folder / name
+    pytest.skip(f"bundled list {name} not found")
+
+
+def _read(path: Path, **options) -> tuple[list[Record], object]:
+    return read(path.read_text(encoding="utf-8"), file=path.name, **options)
+
+
+def _by_title(records: list[Record], start: str) -> Record:
+    matches = [r for r in records if r.title.startswith(start)]
+    assert len(matches) == 1, f"{start!r}: {len(matches)} records"
+    return matches[0]
+
+
+def _names(record: Record) -> list[tuple[str, str, str]]:
+    return [(n.given, n.particle, n.family) if not n.others else ("", "", "et al.") for n in record.author]
+
+
+def record_json(record: Record) -> dict:
+    """The fields a reader sets, in a stable order, empty ones left out (the golden file format)."""
+    data = {"line": record.source.line, "entry_type": record.entry_type, "title": record.title}
+    data["author"] = [
+        n.display() if n.others else "|".join((n.given, n.particle, n.family)) for n in record.author
+    ]
+    for name in ("issued", "container_title", "container_title_short", "event_title", "genre", "note", "arxiv",
+                 "doi", "url", "code_url"):  # fmt: skip
+        data[name] = getattr(record, name)
+    data["keywords"] = list(record.keywords)
+    data["groups"] = list(record.groups)
+    data["extra"] = dict(sorted(record.extra.items()))
+    data["inferred"] = sorted(record.inferred)
+    return {k: v for k, v in data.items() if v not in ("", [], {})}
+
+
+# --- the bundled Awesome-Efficient-LLM list ---------------------------------------------------------
+
+SECTION_COUNTS = {
+    "Knowledge Distillation": 24,
+    "Network Pruning": 17,
+    "Quantization": 31,
+    "Inference Acceleration": 22,
+    "Text Compression": 5,
+    "Low-Rank Decomposition": 4,
+    "Hardware": 8,
+    "Survey": 1,
+    "Others": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def efficient_llm():
+    return _read(_bundled("awesome-efficient-llm.md"))
+
+
+def test_efficient_llm_golden(efficient_llm, golden):
+    records, _ = efficient_llm
+    text = json.dumps([record_json(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+    golden("markdown/awesome-efficient-llm.json", text)
+
+
+def test_efficient_llm_counts_per_section(efficient_llm):
+    records, report = efficient_llm
+    counts: dict[str, int] = {}
+    for record in records:
+        counts[record.groups[0]] = counts.get(record.groups[0], 0) + 1
+    assert counts == SECTION_COUNTS
+    assert not report.unread and not report.warnings
+
+
+def test_efficient_llm_every_row_and_bullet_is_a_record(efficient_llm):
+    """Independently of the reader: every table body row and every bullet after "Updates" is one record."""
+    records, report = efficient_llm
+    lines = _bundled("awesome-efficient-llm.md").read_text(encoding="utf-8").splitlines()
+    expected = [
+        i
+        for i, line in enumerate(lines, 1)
+        if (line.startswith("|") and not re.match(r"^\|\s*(Title|:?-)", line))
+        or (line.startswith("* ") and i > 20)
+    ]
+    assert [r.source.line for r in records] == expected
+    # the table of contents and the three "Updates" bullets are reported as skipped, with positions
+    assert [(s.source.line, s.reason) for s in report.skipped] == [
+        (4, "table of contents"),
+        (17, "not a paper: section 'Updates'"),
+        (18, "not a paper: section 'Updates'"),
+        (19, "not a paper: section 'Updates'"),
+    ]
+    for record in records:  # each record points at the line holding its title
+        assert record.title[:20] in lines[record.source.line - 1]
+
+
+def test_efficient_llm_badge_table_row(efficient_llm):
+    records, _ = efficient_llm
+    gptq = _by_title(records, "GPTQ:")
+    assert gptq.title == "GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers"
+    assert _names(gptq)[0] == ("Elias", "", "Frantar")
+    assert len(gptq.author) == 4
+    assert (gptq.entry_type, gptq.issued, gptq.container_title_short) == ("inproceedings", "2022", "ICLR")
+    assert gptq.container_title == "International Conference on Learning Representations"
+    assert (gptq.arxiv, gptq.code_url, gptq.url) == ("2210.17323", "https://github.com/IST-DASLab/gptq", "")
+    assert gptq.groups == ("Quantization",) and not gptq.inferred
+
+
+def test_efficient_llm_venue_badges(efficient_llm):
+    records, _ = efficient_llm
+    scott = _by_title(records, "SCOTT:")
+    assert (scott.container_title_short, scott.issued, scott.note) == ("ACL", "2023", "Outstanding paper")
+    watermark = _by_title(records, "Watermarking LLMs")
+    assert (
+        watermark.container_title == "Findings of the Association for Computational Linguistics: EMNLP 2023"
+    )
+    assert watermark.entry_type == "inproceedings"
+    gpt_zip = _by_title(records, "GPT-Zip")
+    assert gpt_zip.container_title == "ES FOMO Workshop at ICML 2023"
+    assert gpt_zip.event_title == "International Conference on Machine Learning"
+    assert (gpt_zip.issued, gpt_zip.entry_type) == ("2023", "inproceedings")
+    assert gpt_zip.url == "https://openreview.net/forum?id=hO0c2tG2xL" and not gpt_zip.arxiv
+    assert gpt_zip.extra["openreview"] == "hO0c2tG2xL"
+    vllm = _by_title(records, "Efficient Memory Management")
+    assert (vllm.container_title_short, vllm.issued) == ("SOSP", "2023")
+    flash_llm = _by_title(records, "Flash-LLM")
+    assert flash_llm.issued == "2024" and "VLDB" in flash_llm.container_title
+    dejavu = _by_title(records, "Deja Vu")
+    assert (dejavu.note, dejavu.container_title_short) == ("Oral", "ICML")
+    assert _by_title(records, "SparseGPT").keywords == ("Unstructured",)
+    assert _by_title(records, "LLM-Pruner").keywords == ("Structural",)
+    assert _by_title(records, "Compressing LLMs: The Truth").keywords == ("Benchmark",)
+
+
+def test_efficient_llm_years_never_invented(efficient_llm):
+    records, _ = efficient_llm
+    qllm = _by_title(records, "QLLM:")
+    assert (qllm.issued, qllm.inferred, qllm.entry_type) == ("2023", frozenset({"issued"}), "misc")
+    for record in records:
+        if not record.container_title:
+            assert record.inferred == frozenset({"issued"}) and record.arxiv, record.title
+        assert record.issued, record.title  # every entry of this list has a badge or an arXiv id
+
+
+def test_efficient_llm_authors(efficient_llm):
+    records, _ = efficient_llm
+    assert ("Christopher", "", "De Sa") in _names(_by_title(records, "ModuLoRA"))
+    assert ("Benjamin", "", "Van Durme") in _names(_by_title(records, "Nugget 2D"))
+    assert ("Ronan", "", "Le Bras") in _names(_by_title(records, "I2D2"))
+    assert _names(_by_title(records, "Outlier Suppression+"))[0] == ("Xiuying", "", "Wei")  # "Wei , Yunchen"
+    assert _names(_by_title(records, "Can Language Models Teach?"))[-1] == ("Mohit", "", "Bansal")  # ", and"
+    assert len(_by_title(records, "RPTQ").author) == 10  # "A and B and C"
+    assert _names(_by_title(records, "EntropyRank")) == [
+        ("Alexander", "", "Tsvetkov"),
+        ("Alon", "", "Kipnis"),
+    ]
+    assert _names(_by_title(records, "Large Language Model Distillation Doesn't"))[-1] == (
+        "Iz",
+        "",
+        "Beltagy",
+    )
+
+
+def test_efficient_llm_links(efficient_llm):
+    records, _ = efficient_llm
+    assert _by_title(records, "Outlier Suppression+").arxiv == "2304.09145"  # v1 dropped
+    assert _by_title(records, "SqueezeLLM").arxiv == "2306.07629"  # pdf link
+    lamini = _by_title(records, "LaMini-LM")  # title links to GitHub, paper in the links column
+    assert (lamini.arxiv, lamini.code_url) == ("2304.14402", "https://github.com/mbzuai-nlp/LaMini-LM")
+    assert _by_title(records, "I2D2").extra == {"project": "https://i2d2.allen.ai/"}
+    assert (
+        _by_title(records, "Knowledge Distillation of Large").code_url == "https://github.com/microsoft/LMOps"
+    )
+    assert _by_title(records, "LLMZip").extra == {"unofficial_code": "https://github.com/erika-n/GPTzip"}
+    flash = _by_title(
+        records, "FlashAttention:"
+    )  # a bullet: badges, link title, authors, [[Paper]][[Github]]
+    assert (flash.container_title_short, flash.issued, flash.arxiv) == ("NeurIPS", "2022", "2205.14135")
+    assert _names(flash)[-1] == ("Christopher", "", "Ré") and len(flash.author) == 5
+    assert flash.code_url == "https://github.com/Dao-AILab/flash-attention" and flash.groups == ("Hardware",)
+
+
+# --- the bundled quantization list: bullets that are citations ------------------------------------
+
+
+def test_quantization_list_reads_through_the_citation_parser():
+    records, report = _read(_bundled("quantization-papers.md"))
+    assert len(records) == 62 and not report.unread
+    groups: dict[str, int] = {}
+    for record in records:
+        groups[record.groups[0]] = groups.get(record.groups[0], 0) + 1
+    assert groups == {
+        "Model Compression": 9,
+        "Quantization": 11,
+        "Zero-Shot Quantization": 4,
+        "Zero-Shot Quantization / Data Generation": 10,
+        "Zero-Shot Quantization / Model Training": 6,
+        "LLM Quantization": 12,
+        "Generative Model Quantization / Stable Diffusion": 5,
+        "Generative Model Quantization / DiT": 5,
+    }
+    obd = records[0]
+    assert (obd.title, obd.issued, obd.source.line, obd.source.format) == (
+        "Optimal brain damage",
+        "1989",
+        4,
+        "markdown",
+    )
+    # the same paper under two sections stays two records, each with its own position and group
+    genq = [r for r in records if r.title.startswith("GenQ")]
+    assert [(r.source.line, r.groups) for r in genq] == [
+        (45, ("Zero-Shot Quantization / Data Generation",)),
+        (52, ("Zero-Shot Quantization / Model Training",)),
+    ]
+
+
+# --- small lists in other layouts -----------------------------------------------------------------
+
+
+def test_awesome_llm_layout_column_table_and_numbered_bullets():
+    records, report = _read(DATA / "awesome-llm-style.md")
+    assert [r.title for r in records][:2] == [
+        "Attention Is All You Need",
+        "Improving Language Understanding by Generative Pre-Training",
+    ]
+    attention = records[0]
+    assert (attention.container_title_short, attention.issued, attention.arxiv) == (
+        "NeurIPS",
+        "2017",
+        "1706.03762",
+    )
+    assert attention.keywords == ("Transformers",) and attention.groups == ("Milestone Papers",)
+    bert = _by_title(records, "BERT:")
+    assert bert.extra["acl_anthology"] == "N19-1423" and bert.url == "https://aclanthology.org/N19-1423.pdf"
+    gpt1 = _by_title(records, "Improving Language Understanding")
+    assert (gpt1.entry_type, gpt1.issued, gpt1.container_title) == ("misc", "2018", "")
+    scaling = _by_title(records, "Scaling Laws")  # bold title, "(arXiv 2020)"
+    assert (scaling.entry_type, scaling.issued, scaling.arxiv, scaling.inferred) == (
+        "misc",
+        "2020",
+        "2001.08361",
+        frozenset(),
+    )
+    chinchilla = _by_title(records, "Training Compute-Optimal")  # bold, authors, et al., venue
+    assert chinchilla.author[-1].others and _names(chinchilla)[0] == ("Jordan", "", "Hoffmann")
+    assert (chinchilla.container_title_short, chinchilla.issued) == ("NeurIPS", "2022")
+    assert chinchilla.url.startswith("https://proceedings.neurips.cc/")
+    dpo = _by_title(records, "Direct Preference Optimization")  # fire marks, star count, "Outstanding"
+    assert dpo.title == "Direct Preference Optimization: Your Language Model is Secretly a Reward Model"
+    assert (dpo.note, dpo.issued, len(dpo.author)) == ("Outstanding paper", "2023", 3)
+    assert dpo.code_url == "https://github.com/eric-mitchell/direct-preference-optimization"
+    emergent = _by_title(records, "Emergent Abilities")  # title in quotes, journal → article
+    assert (emergent.entry_type, emergent.container_title_short, len(emergent.author)) == (
+        "article",
+        "TMLR",
+        3,
+    )
+    # leaderboards and the tool table are not papers: skipped, each with its line
+    skipped = {s.source.line: s.reason for s in report.skipped}
+    assert skipped[32].startswith("not a paper (online)") and skipped[39].startswith("not a paper (software)")
+    assert len(records) == 10 and not report.unread
+
+
+def test_keep_non_papers_types_them():
+    records, report = _read(DATA / "awesome-llm-style.md", keep_non_papers=True)
+    extra = {r.title: r for r in records if r.entry_type in ("software", "online")}
+    assert (
+        extra["vLLM"].entry_type == "software" and extra["vLLM"].url == "https://github.com/vllm-project/vllm"
+    )
+    assert extra["Chatbot Arena Leaderboard"].entry_type == "online"
+    assert extra["Chatbot Arena Leaderboard"].url == "https://lmarena.ai/"
+    assert len(records) == 14
+
+
+def test_venue_prefixed_bullets():
+    records, report = _read(DATA / "venue-prefix.md")
+    titles = {r.title: r for r in records}
+    gptq = titles["GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers"]
+    assert (gptq.container_title_short, gptq.issued, gptq.arxiv, gptq.code_url) == (
+        "ICLR", "2023", "2210.17323", "https://github.com/IST-DASLab/gptq")  # fmt: skip
+    qlora = titles["QLoRA: Efficient Finetuning of Quantized LLMs"]  # - [[NeurIPS](url)] Title
+    assert (qlora.container_title_short, qlora.issued) == ("NeurIPS", "2023")
+    assert qlora.url.startswith("https://proceedings.neurips.cc/")
+    assert (
+        titles[
+            "SmoothQuant: Accurate and Efficient Post-Training Quantization for Large Language Models"
+        ].issued
+        == "2023"
+    )
+    awq = _by_title(records, "AWQ:")
+    assert [n.family for n in awq.author] == ["Lin", "Tang", "Tang"] and awq.container_title_short == "MLSys"
+    qllm = _by_title(records, "QLLM:")  # [[arXiv](…)] prefix: a preprint, year from the heading above
+    assert (qllm.entry_type, qllm.issued, qllm.arxiv, qllm.inferred) == (
+        "misc",
+        "2023",
+        "2310.08041",
+        frozenset(),
+    )
+    int8 = _by_title(records, "LLM.int8()")  # <ins>**NeurIPS**</ins>: venue; year from "### 2022"
+    assert (int8.title, int8.container_title_short, int8.issued) == (
+        "LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale", "NeurIPS", "2022")  # fmt: skip
+    zeroquant = _by_title(records, "ZeroQuant:")  # plain title. Authors. <sup>NeurIPS 2022</sup>
+    assert [n.family for n in zeroquant.author] == ["Yao", "Aminabadi", "Zhang"]
+    assert zeroquant.container_title_short == "NeurIPS"
+    wrapped = _by_title(records, "Understanding and Overcoming")  # one entry over three lines
+    assert (wrapped.container_title_short, wrapped.issued, len(wrapped.author)) == ("EMNLP", "2021", 3)
+    assert wrapped.extra["acl_anthology"] == "2021.emnlp-main.627"
+    assert (wrapped.doi, wrapped.inferred) == ("10.18653/v1/2021.emnlp-main.627", frozenset({"doi"}))
+    # the bullet with links and no title is reported, with its line
+    assert [(u.source.line, u.reason) for u in report.unread] == [(20, "no paper title found")]
+    assert any(str(w).startswith("venue-prefix.md:20:") for w in report.warnings)
+
+
+def test_bold_italic_parenthesised_and_heading_layouts():
+    records, _ = _read(DATA / "venue-prefix.md")
+    moe = _by_title(records, "Outrageously Large")  # **Title**. *Authors*. Venue Year. [[pdf](…)]
+    assert [n.family for n in moe.author] == ["Shazeer", "Mirhoseini", "Maziarz"]
+    assert (moe.container_title_short, moe.issued, moe.groups) == ("ICLR", "2017", ("More layouts",))
+    expert_choice = _by_title(records, "Mixture-of-Experts with Expert Choice")  # **[NeurIPS 2022]** Title.
+    assert (expert_choice.container_title_short, expert_choice.issued) == ("NeurIPS", "2022")
+    switch = _by_title(records, "Switch Transformers")  # [Title](url) (JMLR 2022)
+    assert (switch.entry_type, switch.container_title_short, switch.issued) == ("article", "JMLR", "2022")
+    gshard = _by_title(records, "GShard")  # - Author et al., Venue Year.
+    assert gshard.author[-1].others and gshard.container_title_short == "ICLR"
+    deepseek = _by_title(records, "DeepSeekMoE")  # arXiv badge: id from the badge link, year from the id
+    assert (deepseek.arxiv, deepseek.issued, deepseek.inferred) == (
+        "2401.06066",
+        "2024",
+        frozenset({"issued"}),
+    )
+    heading = _by_title(records, "Efficient Large Scale Language Modeling")  # a heading that is a paper
+    assert (heading.source.line, heading.arxiv) == (30, "2112.10684")
+
+
+def test_numbered_html_styled_and_parenthesised_entries():
+    records, report = _read(DATA / "mixed-bullets.md")
+    reformer = _by_title(records, "Reformer")  # [Title](openreview), Authors, *Venue* (Year)
+    assert (reformer.container_title_short, reformer.issued, reformer.extra) == (
+        "ICLR",
+        "2020",
+        {"openreview": "rkgNKkHtvB"},
+    )
+    assert [n.family for n in reformer.author] == ["Kitaev", "Kaiser", "Levskaya"]
+    longformer = _by_title(records, "Longformer")  # <b>Title</b> <br> Authors <br> <a href>arXiv</a>
+    assert (longformer.arxiv, len(longformer.author), longformer.issued) == ("2004.05150", 3, "2020")
+    linformer = _by_title(records, "Linformer")  # Title (Author et al., Year) [paper](…)
+    assert linformer.title == "Linformer: Self-Attention with Linear Complexity"
+    assert (linformer.author[0].family, linformer.author[-1].others, linformer.issued) == (
+        "Wang",
+        True,
+        "2020",
+    )
+    performer = _by_title(records, "Rethinking Attention")  # *Title*, Authors et al. Venue Year Oral.
+    assert (performer.note, performer.code_url) == (
+        "Oral",
+        "https://github.com/google-research/google-research",
+    )
+    bigbird = _by_title(records, "Big Bird")  # Title. Venue Year. [[paper]] ![](type badge)
+    assert (bigbird.title, bigbird.container_title_short, bigbird.keywords) == (
+        "Big Bird: Transformers for Longer Sequences", "NeurIPS", ("Sparse",))  # fmt: skip
+    survey = _by_title(records, "Efficient Transformers")  # Paper | Authors | Conference | Year columns
+    assert (survey.entry_type, survey.doi, survey.issued, len(survey.author)) == (
+        "article",
+        "10.1145/3530811",
+        "2022",
+        4,
+    )
+    lra = _by_title(records, "Long Range Arena")  # unlinked title in a column table
+    assert (lra.container_title_short, lra.issued, lra.author[-1].others) == ("ICLR", "2021", True)
+    assert len(records) == 8 and not report.unread
+
+
+def test_date_title_paper_code_table_with_nicknames_and_affiliations():
+    records, report = _read(DATA / "llm-inference-style.md")
+    flash = _by_title(records, "FlashAttention-2")  # 🔥[**FlashAttention-2**] Title(@Stanford University etc)
+    assert flash.title == "FlashAttention-2: Faster Attention with Better Parallelism and Work Partitioning"
+    assert flash.extra == {"shorttitle": "FlashAttention-2", "affiliation": "Stanford University"}
+    assert (flash.arxiv, flash.issued, flash.inferred) == (
+        "2307.08691",
+        "2023",
+        frozenset(),
+    )  # from "2023.06"
+    assert flash.code_url == "https://github.com/Dao-AILab/flash-attention"  # [[flash-attention]](…) in Code
+    sora = _by_title(records, "Open-Sora:")
+    assert (sora.entry_type, sora.code_url, sora.author) == (
+        "misc",
+        "https://github.com/hpcaitech/Open-Sora",
+        (),
+    )
+    assert [r.source.line for r in records] == [8, 9, 10, 11] and not report.unread
+    assert records[0].groups == ("Trending LLM/VLM Topics",)
+
+
+def test_html_table_rows():
+    records, report = _read(DATA / "html-table.md")
+    tome, avit, dynamic = records
+    assert (tome.title, tome.container_title_short, tome.issued, tome.arxiv) == (
+        "Token Merging: Your ViT But Faster", "ICLR", "2023", "2210.09461")  # fmt: skip
+    assert tome.code_url == "https://github.com/facebookresearch/ToMe" and len(tome.author) == 6
+    assert (avit.container_title_short, avit.issued, avit.note) == ("CVPR", "2022", "Oral")
+    assert avit.url.startswith("https://openaccess.thecvf.com/")
+    assert dynamic.title.startswith("DynamicViT") and dynamic.code_url.endswith("/raoyongming/DynamicViT")
+    assert [r.source.line for r in records] == [12, 18, 24]
+    assert [(u.source.line, u.text) for u in report.unread] == [(30, "TBD")]
+
+
+def test_html_table_broken_by_blank_lines_is_read_whole():
+    records, report = _read(DATA / "html-table-blank-lines.md")
+    assert [(r.source.line, r.title.split(":")[0], r.container_title_short, r.issued) for r in records] == [
+        (12, "Make-A-Video", "ICLR", "2023"),
+        (18, "Video Diffusion Models", "NeurIPS", "2022"),
+        (27, "Prompt-to-Prompt Image Editing with Cross Attention Control", "ICLR", "2023"),
+    ]
+    assert records[1].extra == {"project": "https://video-diffusion.github.io/"}
+    assert records[2].groups == ("Image Editing",) and not report.unread
+
+
+def test_paragraph_entries_and_bibtex_blocks():
+    records, report = _read(DATA / "diffusion-details.md")
+    ddpm, ldm, score, beat = records
+    assert (ddpm.title, ddpm.container_title_short, ddpm.issued, ddpm.arxiv) == (
+        "Denoising Diffusion Probabilistic Models", "NeurIPS", "2020", "2006.11239")  # fmt: skip
+    assert [n.family for n in ddpm.author] == ["Ho", "Jain", "Abbeel"]
+    assert (
+        ldm.container_title_short == "CVPR" and ldm.code_url == "https://github.com/CompVis/latent-diffusion"
+    )
+    # BibTeX in a fence inside <details>, and in <pre>: read by the BibTeX reader, lines in the .md file
+    assert (score.title, score.source.line, score.groups) == (
+        "Score-Based Generative Modeling through Stochastic Differential Equations", 28, ("Image Generation",))  # fmt: skip
+    assert (beat.title, beat.source.line, beat.entry_type) == (
+        "Diffusion Models Beat GANs on Image Synthesis",
+        39,
+        "article",
+    )
+    reasons = {s.source.line: s.reason for s in report.skipped}
+    assert reasons[51] == "BibTeX in section 'Citation'"  # the list's own citation is not a paper
+    assert reasons[9].startswith("not a paper (online)")  # a blog post under Resources
+    assert not report.unread
+
+
+def test_sections_sub_groups_and_remarks():
+    records, report = _read(DATA / "sections-and-tools.md")
+    groups = [(r.title.split(":")[0], r.groups) for r in records]
+    assert groups == [
+        ("A Survey on Efficient Inference for Large Language Models", ("Surveys",)),
+        ("KIVI", ("Methods / Quantization",)),
+        ("Gear", ("Methods / Quantization",)),
+        ("H2O", ("Methods / Eviction",)),
+        ("KV cache eviction — a benchmark", ("Methods / Eviction",)),
+    ]
+    kivi = _by_title(records, "KIVI")
+    assert kivi.code_url == "https://github.com/jy-yuan/KIVI"  # from the nested "- [code](…)" bullet
+    assert (kivi.container_title_short, kivi.issued) == ("ICML", "2024")
+    gear = _by_title(records, "Gear")
+    assert (gear.issued, gear.inferred) == ("2024", frozenset())
+    h2o = _by_title(records, "H2O")
+    assert (h2o.container_title_short, h2o.issued) == ("NeurIPS", "2023")
+    asplos = _by_title(records, "KV cache eviction")
+    assert asplos.doi == "10.1145/3620666.3651329" and asplos.container_title_short == "ASPLOS"
+    survey = records[0]
+    assert survey.author[-1].others and survey.entry_type == "misc" and survey.issued == "2024"
+    assert [(u.source.line, u.text) for u in report.unread] == [
+        (19, "Some paper we still have to find the link for")
+    ]
+    skipped = [(s.source.line, s.reason.split(":")[0]) for s in report.skipped]
+    assert skipped == [
+        (4, "not a paper"),
+        (5, "not a paper"),
+        (26, "not a paper (software)"),
+        (27, "not a paper (software)"),
+        (31, "not a paper (online)"),
+        (35, "not a paper"),
+    ]
+
+
+# --- field helpers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "year", "kind", "note", "workshop", "findings"),
+    [
+        ("ICML'23", "ICML", "2023", "conference", "", "", False),
+        ("ACL'23 Outstanding", "ACL", "2023", "conference", "Outstanding paper", "", False),
+        ("EMNLP'23 Findings", "Findings of EMNLP", "2023", "conference", "", "", True),
+        ("ICML'23 ES FOMO", "ICML", "2023", "workshop", "", "ES FOMO", False),
+        ("SOSP 2023", "SOSP", "2023", "conference", "", "", False),
+        ("NeurIPS 2023 Spotlight", "NeurIPS", "2023", "conference", "Spotlight", "", False),
+        ("arXiv 2023", "arXiv", "2023", "preprint", "", "", False),
+    ],
+)
+def test_parse_venue(text, short, year, kind, note, workshop, findings):
+    venue = parse_venue(text)
+    assert (venue.short, venue.year, venue.kind, venue.note, venue.workshop, venue.findings) == (
+        short, year, kind, note, workshop, findings)  # fmt: skip
+
+
+def test_parse_venue_rejects_model_names():
+    assert parse_venue("ResNet50", strict=True) is None
+    assert parse_venue("GPT 35", strict=True) is None
+    assert parse_venue("vLLM", require_year=False) is None
+    assert parse_venue("NeurIPS", require_year=False).year == ""
+
+
+def test_parse_badge():
+    assert parse_badge("https://img.shields.io/github/stars/IST-DASLab/gptq.svg?style=social&label=Star").repo == (
+        "https://github.com/IST-DASLab/gptq")  # fmt: skip
+    badge = parse_badge("https://img.shields.io/badge/Conference-ACL'23%20Outstanding-blue")
+    assert (badge.label, badge.message) == ("Conference", "ACL'23 Outstanding")
+    assert parse_badge("https://img.shields.io/badge/Unstructured-C2A4A6").message == "Unstructured"
+    assert parse_badge("https://img.shields.io/badge/Multi--Modal-blue").message == "Multi-Modal"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "value"),
+    [
+        ("https://arxiv.org/abs/2210.17323", "arxiv", "2210.17323"),
+        ("https://arxiv.org/pdf/2306.07629.pdf", "arxiv", "2306.07629"),
+        ("https://arxiv.org/abs/2304.09145v1", "arxiv", "2304.09145"),
+        ("http://arxiv.org/html/2402.02750v2", "arxiv", "2402.02750"),
+        ("https://arxiv.org/abs/hep-th/9901001", "arxiv", "hep-th/9901001"),
+        ("https://doi.org/10.1145/3600006.3613165", "doi", "10.1145/3600006.3613165"),
+        ("https://dl.acm.org/doi/abs/10.1145/3600006.3613165", "doi", "10.1145/3600006.3613165"),
+        ("https://openreview.net/forum?id=hO0c2tG2xL", "paper", "https://openreview.net/forum?id=hO0c2tG2xL"),
+        (
+            "https://proceedings.mlr.press/v202/xiao23c.html",
+            "paper",
+            "https://proceedings.mlr.press/v202/xiao23c.html",
+        ),
+        (
+            "https://github.com/microsoft/LMOps/tree/main/minillm",
+            "code",
+            "https://github.com/microsoft/LMOps",
+        ),
+        ("https://i2d2.allen.ai/", "project", "https://i2d2.allen.ai/"),
+    ],
+)
+def test_classify_url(url, kind, value):
+    info = classify_url(url)
+    assert (info.kind, info.value) == (kind, value)
+
+
+def test_parse_authors():
+    names = parse_authors("Swarnadeep Saha, Peter Hase, and Mohit Bansal")
+    assert [n.family for n in names] == ["Saha", "Hase", "Bansal"]
+    names = parse_authors("Jordan Hoffmann, Sebastian Borgeaud et al.")
+    assert names[-1].others and len(names) == 3
+    assert parse_authors("a high-throughput and memory-efficient inference engine") is None
+    assert parse_authors("NeurIPS 2023") is None
+
+
+def test_titles_and_years():
+    assert clean_title('🔥🔥 "GPTQ: Accurate Quantization" ⭐ 1.2k') == "GPTQ: Accurate Quantization"
+    assert clean_title(":fire: Title of a Paper (★ 123)") == "Title of a Paper"
+    assert clean_title("Distilling Step-by-Step!") == "Distilling Step-by-Step!"
+    assert (year_from_arxiv("2310.08041"), year_from_arxiv("hep-th/9901001"), year_from_arxiv("x")) == (
+        "2023",
+        "1999",
+        "",
+    )
+
+
+# --- robustness -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("ab |-*#[]()<>!`'\"\n:/.0123456789@{}=")), max_size=300))
+def test_junk_never_raises_anything_but_bibconv_error(text):
+    try:
+        records, report = read(text, file="junk.md")
+    except BibconvError:
+        return
+    assert all(r.title for r in records)
+    assert all(u.source.line >= 1 for u in report.unread)
+
+
+_FRAGMENTS = [
+    "# H\n", "## Tools\n", "- ", "* ", "1. ", "| a | b |\n", "|---|---|\n", "<table>", "<tr>", "<td>", "</td>",
+    "</tr>", "</table>", "<br>", "<a href='https://arxiv.org/abs/2301.00001'>", "</a>", "[T](https://x.y)",
+    "[[Paper]](https://arxiv.org/abs/2301.00001)", "![b](https://img.shields.io/badge/Conference-ICML'23-blue)",
+    "**Bold Title**", "\"Quoted Title\"", "Ann Lee, Bob Chen", " NeurIPS 2023", "```bibtex\n@article{x,\n",
+    "title={T}}\n```\n", "<details><pre>@misc{y, title={U}}</pre></details>", "\n", "\n\n", "    ", "(2020)",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join))
+def test_list_shaped_junk_is_read_or_reported(text):
+    records, report = read(text, file="junk.md")
+    lines = text.count("\n") + 1
+    for record in records:  # BibTeX blocks keep their entries as the BibTeX reader gives them (a key at least)
+        assert (record.title or record.key) and 1 <= record.source.line <= lines
+    for unit in report.unread + report.skipped:
+        assert 1 <= unit.source.line <= lines
+
+
+def test_empty_and_prose_only():
+    assert read("", file="e.md")[0] == []
+    records, report = read("# Title\n\nJust some prose about the list.\n", file="p.md")
+    assert records == [] and not report.unread
