@@ -152,6 +152,8 @@ class Generator:
         self.keys: set[str] = set()
         self.arxiv_seq = 0
         self.doi_seq = 0
+        self.column_page = 0
+        self.report_names: set[str] = set()
 
     # ids
     def new_arxiv(self, year: int) -> str:
@@ -383,7 +385,8 @@ class Generator:
         out = []
         for issue in range(1, rng.randint(3, 5)):
             self.next_work += 1
-            first = rng.randint(1, 20)
+            self.column_page += 3  # distinct pages: two columns never share journal, issue and pages
+            first = self.column_page
             f = {"title": title, "journal": journal[0], "year": str(year), "volume": str(year - 1990),
                  "number": str(issue), "pages": f"{first}--{first + 2}"}  # fmt: skip
             if rng.random() < 0.3:
@@ -427,7 +430,11 @@ class Generator:
         rng = self.rng
         org = rng.choice(ORGS)
         w = self.work()
-        w.title = f"{self.model_name()} {rng.randint(2, 9)} Technical Report"
+        name = self.model_name()
+        while name.lower() in self.report_names:  # a report title names one model: never reused
+            name = self.model_name() + self.model_name().lower()
+        self.report_names.add(name.lower())
+        w.title = f"{name} {rng.randint(2, 9)} Technical Report"
         w.kind, w.arxiv, w.doi = "conference", self.new_arxiv(w.year) if w.year >= 2008 else "", ""
         people = self.published(w, eprint=False)
         people.entry_type = "misc"

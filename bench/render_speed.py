@@ -53,8 +53,19 @@ def time_pandoc(records: list, style: str) -> tuple[float, int]:
         bib.write_text(csljson_writer.write(records), encoding="utf-8")
         doc = Path(tmp, "doc.md")
         doc.write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
-        command = ["pandoc", str(doc), "--citeproc", "--csl", str(resolve_style(style)),
-                   "--bibliography", str(bib), "-t", "plain", "-o", str(Path(tmp, "out.txt"))]
+        command = [
+            "pandoc",
+            str(doc),
+            "--citeproc",
+            "--csl",
+            str(resolve_style(style)),
+            "--bibliography",
+            str(bib),
+            "-t",
+            "plain",
+            "-o",
+            str(Path(tmp, "out.txt")),
+        ]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, check=True)
@@ -77,9 +88,13 @@ def main() -> int:
         theirs, theirs_peak = time_pandoc(records, style)
         results[style] = {
             "entries": args.n,
-            "ours_s": round(ours, 2), "ours_per_s": round(args.n / ours, 1), "ours_peak_mb": ours_peak // 1024,
-            "pandoc_s": round(theirs, 2), "pandoc_per_s": round(args.n / theirs, 1),
-            "pandoc_peak_mb": theirs_peak // 1024, "ratio_ours_to_pandoc": round(ours / theirs, 2),
+            "ours_s": round(ours, 2),
+            "ours_per_s": round(args.n / ours, 1),
+            "ours_peak_mb": ours_peak // 1024,
+            "pandoc_s": round(theirs, 2),
+            "pandoc_per_s": round(args.n / theirs, 1),
+            "pandoc_peak_mb": theirs_peak // 1024,
+            "ratio_ours_to_pandoc": round(ours / theirs, 2),
         }
         print(json.dumps({style: results[style]}), flush=True)
     return 0

@@ -23,7 +23,7 @@ SAMPLE_IDS = ("han2016eie", "gholami2022survey", "lauscher2021edited", "huggingf
 def check(path: Path, items: list[dict]) -> str | None:
     """None when the style renders the sample, else the reason it cannot."""
     try:
-        prepared = csl_render._prepare_style.__wrapped__(str(path), 0, None)
+        prepared = csl_render._prepare_style.__wrapped__(str(path), 0, None, None)
     except BibconvError as exc:
         return "no bibliography element" if "no <bibliography>" in exc.message else exc.message
     try:

@@ -97,7 +97,9 @@ def _name_words(record: dict, role: str) -> set[str]:
     return words
 
 
-def label_tokens(marked: str, record: dict) -> tuple[str, list[str], list[str]] | None:
+def label_tokens(
+    marked: str, record: dict, require_title: bool = True
+) -> tuple[str, list[str], list[str]] | None:
     """Plain text, token texts and token labels of one marked rendering (None if it has no title)."""
     text, char_labels = _char_labels(marked)
     text = _NUMBER_PREFIX.sub("", text, count=1)
@@ -119,7 +121,7 @@ def label_tokens(marked: str, record: dict) -> tuple[str, list[str], list[str]] 
         if labels[i] is None and year and year in tok.text:
             labels[i] = "date"
     _fill_unlabelled(tokens, labels, given)
-    if "title" not in labels:
+    if require_title and "title" not in labels:
         return None
     return text, [t.text for t in tokens], [label or "other" for label in labels]
 
@@ -161,8 +163,10 @@ TRAIN_STYLES = (
     "association-for-computational-linguistics", "iso690-numeric-en", "springer-socpsych-author-date",
     "sage-vancouver", "american-institute-of-physics", "frontiers", "multidisciplinary-digital-publishing-institute",
     "copernicus-publications", "emerald-harvard", "gost-r-7-0-5-2008", "deutsche-gesellschaft-fur-psychologie",
-    "american-society-of-civil-engineers", "ios-press-books",
+    "american-society-of-civil-engineers", "ios-press-books", "american-physics-society-without-titles",
 )  # fmt: skip
+#: Styles that print no article titles (physics): their journal articles are trained without one.
+TITLELESS_STYLES = frozenset({"american-physics-society-without-titles"})
 #: Styles never used in training or tuning: the test part of the accuracy benchmark.
 TEST_STYLES = (
     "american-sociological-association", "american-political-science-association", "institute-of-physics-numeric",
@@ -365,6 +369,6 @@ def labelled_printed(records: list[dict], style: str) -> Iterator[tuple[dict, st
 def labelled(records: list[dict], style: str) -> Iterator[tuple[dict, str, list[str], list[str]]]:
     """(record, plain text, token texts, labels) for each record renderable in ``style``."""
     for record, marked in render(records, style):
-        result = label_tokens(marked, record)
+        result = label_tokens(marked, record, require_title=style not in TITLELESS_STYLES)
         if result is not None:
             yield (record, *result)

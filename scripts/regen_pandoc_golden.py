@@ -46,7 +46,9 @@ def render_style(style: str, sample: Path) -> list[tuple[str, str]]:
         doc.write_text(_DOC, encoding="utf-8")
         ast = subprocess.run(
             ["pandoc", str(doc), "--citeproc", "--csl", csl, "--bibliography", str(sample), "-t", "json"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         entries = []
         for block in _reference_divs(json.loads(ast)["blocks"]):
@@ -54,7 +56,10 @@ def render_style(style: str, sample: Path) -> list[tuple[str, str]]:
             single = json.dumps({**json.loads(ast), "blocks": block["c"][1]})
             text = subprocess.run(
                 ["pandoc", "-f", "json", "-t", "plain", "--wrap=none"],
-                input=single, check=True, capture_output=True, text=True,
+                input=single,
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout
             entries.append((ident, " ".join(text.split())))
         return entries

@@ -168,6 +168,10 @@ def test_dates():
     assert record_to_csl(Record(issued="2020"))["issued"] == {"date-parts": [[2020]]}
     assert record_to_csl(Record(issued="in press"))["issued"] == {"literal": "in press"}
     assert record_to_csl(Record(issued="2020-13"))["issued"] == {"literal": "2020-13"}
+    assert record_to_csl(Record(issued="2019-12/2020-01"))["issued"] == {
+        "date-parts": [[2019, 12], [2020, 1]]
+    }
+    assert record_to_csl(Record(issued="2019/soon"))["issued"] == {"literal": "2019/soon"}
 
 
 def test_arxiv_preprint_as_zotero_writes_it():
@@ -370,6 +374,11 @@ def test_date_variations(issued, expected, season):
     assert record.extra.get("season", "") == season
 
 
+def test_date_range_round_trips():
+    record = Record(title="T", issued="2019-12/2020-01")
+    assert [plain(r) for r in read(write([record]))[0]] == [record]
+
+
 def test_season_round_trips():
     (record,), _ = read_items(
         [{"id": "k", "type": "book", "title": "T", "issued": {"date-parts": [[2020]], "season": "Spring"}}]
@@ -401,6 +410,7 @@ def test_zotero_preprint_gives_arxiv_id():
         "2210.17323",
         "",
     )
+    assert record.extra == {"csl-id": "http://zotero.org/users/1/items/ABC"}
 
 
 def test_others_and_junk_names():

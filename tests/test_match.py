@@ -266,3 +266,11 @@ def test_preprint_detection():
 )
 def test_similar_titles_differing_in_a_real_word_do_not_merge(first, second):
     assert same(rec(first), rec(second)) is None
+
+
+def test_same_family_with_different_first_initials_are_different_people():
+    a = rec("A survey on object detection", author=(Name(family="Wang", given="Tao"),))
+    b = rec("A survey on object detection", author=(Name(family="Wang", given="Yu"),))
+    c = rec("A survey on object detection", author=(Name(family="Wang", given="T."),))
+    assert same(a, b) is None
+    assert same(a, c) == "same title"

@@ -25,6 +25,7 @@ __all__ = [
     "split_place_publisher",
     "clean_text",
     "parse_edition",
+    "split_edition",
     "thesis_kind",
 ]
 
@@ -67,6 +68,19 @@ def clean_title(text: str) -> str:
     return text.strip()
 
 
+_EDITION_SUFFIX = re.compile(
+    r"\s*\((\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|aufl|éd)\.?\)\.?$", re.IGNORECASE
+)
+
+
+def split_edition(title: str) -> tuple[str, str]:
+    """APA's ``Deep learning (2nd ed.)``: the edition is not part of the title."""
+    match = _EDITION_SUFFIX.search(title)
+    if not match:
+        return title, ""
+    return title[: match.start()].rstrip(" .,"), match.group(1)
+
+
 def _ends_with_abbreviation(text: str) -> bool:
     """'… in the U.S.' keeps its final period; 'quantization.' does not."""
     last = text.rsplit(" ", 1)[-1]
@@ -78,7 +92,9 @@ _CONTAINER_PREFIX = re.compile(
 )
 
 
-_CONTAINER_VOLUME_WORD = re.compile(r"[,.]?\s+\b(?:v|vol|vols|bd|t|no|nr|n|jg|pp?)\.?$", re.IGNORECASE)
+_CONTAINER_VOLUME_WORD = re.compile(
+    r"[,.]?\s+\b(?:v|vol|vols|volume|bd|band|t|tome|no|nr|n|jg|pp?|pages)\.?$", re.IGNORECASE
+)
 _LEADING_PAGES = re.compile(r"^pp?\.?\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)?\s*in\s*:?\s+", re.IGNORECASE)
 
 
@@ -106,25 +122,7 @@ _AND = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
-_LOWER_PARTICLES = {
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "dos",
-    "das",
-    "du",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "zu",
-}
+_LOWER_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten zu".split())
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals incl. accented ("Ł", "Ö"); lowercase letters of that range never start a name
 _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.?[\s\-]*|[{_UPPER}][a-z]\.[\s\-]*){{1,4}}$")
 _VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")
@@ -150,6 +148,8 @@ def _looks_full_name(part: str) -> bool:
 
 def split_names(text: str) -> tuple[Name, ...]:
     """Split an author or editor segment into names (``Li, Yuhang, et al.`` → Li, Yuhang + OTHERS)."""
+    if not text or text.isspace():
+        return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
     others = bool(_ETAL.search(text))
@@ -224,8 +224,8 @@ def _split_comma_names(text: str) -> list[Name]:
 
 def _pairs_with(part: str, nxt: str, index: int) -> bool:
     """Is ``part, nxt`` one inverted name (``García López, Maria``) rather than two names?"""
-    if not _is_given_like(nxt) or _ends_with_initials(part):
-        return False
+    if not _is_given_like(nxt) or _ends_with_initials(part) or _starts_with_initials(part):
+        return False  # "Smith J. A." / "S. Weinberg" are whole names already
     if _INITIALS_ONLY.match(nxt):
         return True  # "M." or "J. A." never stands alone as a name
     if _is_upper_family(part):
@@ -236,6 +236,11 @@ def _pairs_with(part: str, nxt: str, index: int) -> bool:
         # The first name of a list is inverted whenever it can be ("Heo, Jung Hwan, et al.").
         return not _looks_full_name(part) or len(nxt.split()) == 1
     return not _looks_full_name(part) and not _looks_family_given(nxt)
+
+
+def _starts_with_initials(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and _is_initial(words[0]) and not _is_initial(words[-1])
 
 
 def _ends_with_initials(part: str) -> bool:

@@ -5,6 +5,13 @@
 3. Label every token with the CRF (author, title, container, volume, issue, pages, date, publisher, …).
 4. Turn each labelled segment into values with the normalizers of ``fields.py``.
 5. Infer the entry type from what was found and normalise the venue through the venue table.
+
+Entry types: ``article`` (journal), ``inproceedings`` (a venue the table knows as a conference or workshop,
+or a container named "Proceedings …/Conference …"), ``incollection`` (a book container with editors or a
+publisher), ``book``, ``phdthesis``/``mastersthesis``, ``techreport`` and ``misc``. An arXiv preprint with
+no other venue is ``misc`` with ``arxiv`` set — what arXiv's own BibTeX export and biblatex users expect
+(``@misc`` + ``eprint``/``archiveprefix``); the BibTeX writer adds those fields, or Google Scholar's
+``journal = {arXiv preprint arXiv:…}`` form with ``--arxiv-style scholar``.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import BibconvError
 from ..model import Record, Source
 from . import fields
 from .crf import tag
@@ -72,7 +80,20 @@ _NO_SOURCE = Source()
 
 
 def parse_citation(text: str, source: Source = _NO_SOURCE) -> ParsedCitation:
-    """Parse one citation string (any common style) into a record; never raises on arbitrary text."""
+    """Parse one citation string (any common style) into a record; never raises on arbitrary text.
+
+    A string without a recognisable title gives ``ok=False`` and a ``misc`` record with the raw text in
+    ``note``, so that the caller can report it and still keep it.
+    """
+    try:
+        return _parse(text, source)
+    except BibconvError:
+        raise
+    except Exception as error:  # a bug on some odd input must cost that citation, never the whole file
+        return _unparsed(str(text), source, f"internal parser error ({type(error).__name__})")
+
+
+def _parse(text: str, source: Source) -> ParsedCitation:
     raw = text
     text = _clean(text)
     if not text or len(text) > MAX_LENGTH or not any(ch.isalpha() for ch in text):
@@ -85,9 +106,14 @@ def parse_citation(text: str, source: Source = _NO_SOURCE) -> ParsedCitation:
     record, problems = _build(text, segments, source)
     if note is not None:
         record = _apply_note(record, note)
-    if not record.title:
+    if not record.title and not _is_journal_reference(record):
         return _unparsed(raw, source, "no title found", record)
     return ParsedCitation(record, True, tuple(problems))
+
+
+def _is_journal_reference(record: Record) -> bool:
+    """Physics styles omit article titles: ``S. Weinberg, Phys. Rev. Lett. 19, 1264 (1967)`` is complete."""
+    return bool(record.author and record.container_title and record.year and (record.volume or record.page))
 
 
 def _clean(text: str) -> str:
@@ -138,15 +164,48 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     """Corrections where the structure is certain: a bare year is never part of a name list."""
     fixed = list(labels)
     for i, tok in enumerate(tokens):
-        if fixed[i] in ("author", "editor") and _BARE_YEAR.match(tok.text):
+        if _IDENTIFIER_TOKEN.match(tok.text):
+            fixed[i] = "url"  # identifiers are read by rules from the whole string; keep them out of fields
+        elif fixed[i] in ("author", "editor") and _BARE_YEAR.match(tok.text):
             fixed[i] = "date"
+        elif fixed[i] in ("pages", "volume", "issue") and _PAREN_YEAR.match(tok.text):
+            fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
         elif fixed[i] != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(tok.text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     _names_before_date(tokens, fixed)
     _close_quoted_title(tokens, fixed)
+    _editors_before_marker(tokens, fixed)
     return fixed
 
 
+_EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
+
+
+def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
+    """``In: Navab, N., Frangi, A.F. (eds.) MICCAI 2015``: the names before an editor marker are editors."""
+    for e, tok in enumerate(tokens):
+        if e == 0 or not _EDITOR_MARKER.match(tok.text):
+            continue
+        start = e
+        while start > 0 and labels[start - 1] != "title" and _is_name_token(tokens[start - 1].text):
+            start -= 1
+        if 0 < start < e:
+            if tokens[start - 1].text.lower() in ("in", "in:"):
+                start -= 1
+            for i in range(start, e + 1):
+                labels[i] = "editor"
+        return
+
+
+def _is_name_token(text: str) -> bool:
+    return bool(_NAME_WORD.match(text) or _INITIALS_RUN.match(text))
+
+
+_INITIALS_RUN = re.compile(r"^(?:[A-Z]\.-?){1,4}[,;]?$")
+
+
+_PAREN_YEAR = re.compile(r"^\((1[5-9]\d\d|20\d\d)[a-z]?\)[.,:;]?$")
+_IDENTIFIER_TOKEN = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
 _INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$")
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
@@ -264,7 +323,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     doi = fields.find_doi(text)
     arxiv = fields.find_arxiv(text, doi)
     url = fields.find_url(text)
-    title = fields.clean_title(_first(segments, "title"))
+    title, edition_in_title = fields.split_edition(fields.clean_title(_first(segments, "title")))
     if len(segments.get("title", ())) > 1:
         problems.append("title split in several parts; kept the first")
     authors = fields.split_names(_first(segments, "author"))
@@ -281,7 +340,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     genre = fields.clean_text(_first(segments, "genre"))
     number = fields.clean_text(_first(segments, "number"))
     number = re.sub(r"^(?:no\.?|nr\.?|number)\s*", "", number, flags=re.IGNORECASE)
-    edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else ""
+    edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else edition_in_title
     collection = fields.clean_text(_first(segments, "collection"))
     abbreviation = re.match(r"^\([^()]{2,20}\)[.,]?\s*", publisher)
     if container and abbreviation:  # "Conference … (ICLR), 2025": the venue's abbreviation, not a publisher

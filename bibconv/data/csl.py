@@ -314,13 +314,22 @@ def arxiv_url(arxiv: str) -> str:
 
 
 def date_to_csl(value: str) -> dict:
-    """``2020-03-05`` -> ``{"date-parts": [[2020, 3, 5]]}``; anything not a valid ISO date is a literal."""
-    match = _ISO.match(value)
-    if match:
-        parts = [int(p) for p in match.groups() if p]
-        if (len(parts) < 2 or 1 <= parts[1] <= 12) and (len(parts) < 3 or 1 <= parts[2] <= 31):
-            return {"date-parts": [parts]}
+    """``2020-03-05`` -> ``{"date-parts": [[2020, 3, 5]]}``, a range ``2019/2020`` -> two date-parts;
+    anything not a valid ISO date is a literal."""
+    ends = [_iso_parts(part) for part in value.split("/", 1)]
+    if all(ends):
+        return {"date-parts": ends}
     return {"literal": value}
+
+
+def _iso_parts(value: str) -> list[int] | None:
+    match = _ISO.match(value)
+    if not match:
+        return None
+    parts = [int(p) for p in match.groups() if p]
+    if (len(parts) < 2 or 1 <= parts[1] <= 12) and (len(parts) < 3 or 1 <= parts[2] <= 31):
+        return parts
+    return None
 
 
 def date_parts_to_text(parts: list[int]) -> str:

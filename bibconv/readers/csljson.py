@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from ..data import csl
@@ -24,7 +24,7 @@ __all__ = ["read", "item_to_record"]
 
 FORMAT = "csl-json"
 
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI_PREFIX = re.compile(r"^\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _OTHERS_WORDS = {"others", "et al.", "et al", "et. al.", "etal", "…", "..."}
 _RECORD_FIELDS = frozenset(Record.__dataclass_fields__) - {"key", "source"}
 _TUPLE_FIELDS = frozenset({"keywords", "groups", "ids"})
@@ -51,21 +51,21 @@ def read(text: str, *, file: str = "<string>", **_: Any) -> tuple[list[Record], 
 
 
 def _items_with_lines(text: str, file: str) -> Iterator[tuple[int, Any, str]]:
+    """``(line, item, source text)`` of every item, decoded one at a time (never the whole array at once)."""
+    line, counted = 1, 0
     try:
-        spans = _item_spans(text)
+        for start, end, item in _item_spans(text):
+            line += text.count("\n", counted, start)
+            counted = start
+            raw = text[start:end]
+            if _SURROGATE_ESCAPE.search(raw):  # "\ud800" alone: valid JSON, but no character; never writable
+                item = _replace_surrogates(item)
+            yield line, item, raw
     except json.JSONDecodeError as error:
         kind = "not CSL-JSON" if isinstance(error, _NotCsl) else "invalid JSON"
         raise BibconvError(f"{kind}: {error.msg} (column {error.colno})", file, error.lineno) from None
     except RecursionError:
         raise BibconvError("invalid JSON: nested too deeply", file) from None
-    line, counted = 1, 0
-    for start, end, item in spans:
-        line += text.count("\n", counted, start)
-        counted = start
-        raw = text[start:end]
-        if _SURROGATE_ESCAPE.search(raw):  # "\ud800" alone: valid JSON, but no character; never writable
-            item = _replace_surrogates(item)
-        yield line, item, raw
 
 
 class _NotCsl(json.JSONDecodeError):
@@ -86,26 +86,25 @@ def _skip(text: str, pos: int) -> int:
     return _WHITESPACE.match(text, pos).end()
 
 
-def _item_spans(text: str) -> list[tuple[int, int, Any]]:
+def _item_spans(text: str) -> Iterator[tuple[int, int, Any]]:
     """``(start, end, value)`` of every item, parsed with the C decoder one item at a time."""
     decoder = json.JSONDecoder()
     pos = _skip(text, 1 if text.startswith("\ufeff") else 0)
     if pos == len(text):
-        return []
+        return
     if text[pos] == "[":
-        spans, end = _array_spans(decoder, text, pos)
+        end = yield from _array_spans(decoder, text, pos)
     elif text[pos] == "{":
         value, end = decoder.raw_decode(text, pos)
         if isinstance(value, dict) and isinstance(value.get("items"), list) and "type" not in value:
-            spans = _items_member_spans(decoder, text, pos)
+            yield from _items_member_spans(decoder, text, pos)
         else:
-            spans = [(pos, end, value)]
+            yield pos, end, value
     else:
         raise _NotCsl("expected a JSON array of CSL items", text, pos)
     end = _skip(text, end)
     if end != len(text):
         raise json.JSONDecodeError("extra data after the CSL items", text, end)
-    return spans
 
 
 def _expect(text: str, pos: int, chars: str, what: str) -> str:
@@ -114,35 +113,35 @@ def _expect(text: str, pos: int, chars: str, what: str) -> str:
     return text[pos]
 
 
-def _array_spans(decoder: json.JSONDecoder, text: str, pos: int) -> tuple[list[tuple[int, int, Any]], int]:
-    spans: list[tuple[int, int, Any]] = []
+def _array_spans(
+    decoder: json.JSONDecoder, text: str, pos: int
+) -> Generator[tuple[int, int, Any], None, int]:
+    """Yield the array's elements; return the position after its ``]``."""
     pos = _skip(text, pos + 1)
     if text.startswith("]", pos):
-        return spans, pos + 1
+        return pos + 1
     while True:
         value, end = decoder.raw_decode(text, pos)
-        spans.append((pos, end, value))
+        yield pos, end, value
         pos = _skip(text, end)
         if _expect(text, pos, ",]", "',' or ']'") == "]":
-            return spans, pos + 1
+            return pos + 1
         pos = _skip(text, pos + 1)
 
 
-def _items_member_spans(decoder: json.JSONDecoder, text: str, pos: int) -> list[tuple[int, int, Any]]:
-    """The spans of the ``items`` array inside a ``{"items": [...]}`` wrapper (already known valid)."""
+def _items_member_spans(decoder: json.JSONDecoder, text: str, pos: int) -> Iterator[tuple[int, int, Any]]:
+    """The elements of the ``items`` array inside a ``{"items": [...]}`` wrapper (already known valid)."""
     pos = _skip(text, pos + 1)
-    spans: list[tuple[int, int, Any]] = []
     while text[pos] != "}":
         key, pos = decoder.raw_decode(text, pos)
         pos = _skip(text, _skip(text, pos) + 1)  # past ':'
         if key == "items":
-            spans, pos = _array_spans(decoder, text, pos)
+            pos = yield from _array_spans(decoder, text, pos)
         else:
             _, pos = decoder.raw_decode(text, pos)
         pos = _skip(text, pos)
         if text[pos] == ",":
             pos = _skip(text, pos + 1)
-    return spans
 
 
 # --- one item -----------------------------------------------------------------------------------
@@ -170,6 +169,12 @@ def item_to_record(item: Any, source: Source, report: Report, *, raw: str | None
     _normalise(fields)
     fields["entry_type"] = _entry_type(item.get("type"), _text(item.get("genre", "")), report, source)
     fields["key"] = _key(item, derived)
+    if (
+        fields["key"] != _text(item.get("id", ""))
+        and "id" not in derived
+        and item.get("id") not in (None, "")
+    ):
+        extra["csl-id"] = _text(item["id"])  # Zotero's item URI beside its citation-key: kept, not dropped
     fields["extra"] = extra
     if custom:
         _apply_custom(fields, custom)

@@ -17,14 +17,16 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Record
 from ..report import MergeGroup, Report
-from .match import Features, blocking_keys, families_agree, features, same_work
+from .match import FUZZY_KEY_MARKS, Features, blocking_keys, families_agree, features, same_work
 from .merge import authority, merge_records
 
 __all__ = ["dedupe", "candidate_pairs"]
@@ -33,6 +35,9 @@ __all__ = ["dedupe", "candidate_pairs"]
 WINDOW = 8
 #: Exact-key blocks larger than this (a recurring "Editorial") are searched by neighbourhood instead.
 BLOCK_LIMIT = 40
+#: Fuzzy blocks (first author + some title words) are searched whole up to this size: they grow with a
+#: prolific author's common phrasing, and all pairs would make the time quadratic in it.
+FUZZY_BLOCK_LIMIT = 12
 #: Safety bound on match-merge rounds; one or two suffice in practice.
 MAX_ROUNDS = 10
 #: Union order: identifiers first, then exact titles, then looser title evidence.
@@ -58,8 +63,25 @@ def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Reco
     Every input record is either an output record or a member of a ``report.groups`` entry. With
     ``rekey`` every output record gets a fresh Google Scholar-form key (old keys stay in ``ids``).
     """
+    with _gc_paused():
+        return _dedupe(list(records), rekey)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: dedupe makes many small containers and no cycles, and with
+    100,000 records the collector's full passes would take half the time. The previous state returns."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
     report = Report()
-    records = list(records)
     names = _identities(records)
     units = [_new_unit([i], r) for i, r in enumerate(records)]
     # Rounds after a merge match only the merged records against the rest, until nothing changes; as
@@ -108,15 +130,18 @@ def candidate_pairs(
         for key in unit_keys:
             if wanted is None or key in wanted:
                 buckets[key].append(i)
-    for members in buckets.values():
+    for key, members in buckets.items():
         if len(members) < 2:
             continue
-        if len(members) <= BLOCK_LIMIT:
+        fuzzy = key[0] in FUZZY_KEY_MARKS
+        if len(members) <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
             for x, i in enumerate(members):
                 for j in members[x + 1 :]:
                     if fresh is None or i in fresh or j in fresh:
                         yield i, j
-        else:  # a recurring column or a common phrase: only close neighbours in placement order
+        elif fuzzy:  # a prolific author's common phrase ("Wang | a survey on"): neighbours by title
+            yield from _neighbours(sorted(members, key=lambda i: feats[i].title), fresh)
+        else:  # a recurring column ("Editorial"): neighbours in placement order
             yield from _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])), fresh)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -151,6 +151,7 @@ class Detail:
     glued: frozenset[tuple[str, int]]  # (stem, number) of words like gpt3, int8, 3d
     family_is_org: bool
     given: str  # first author's last given name, lower case (to recognise swapped Chinese names)
+    initial: str  # first letter of the first author's given names, folded
     year: int
     year_inferred: bool
     preprint: bool
@@ -220,6 +221,7 @@ def _detail(f: Features) -> Detail:
         glued=glued,
         family_is_org=bool(first and first.literal),
         given=first.given.rsplit(" ", 1)[-1].casefold() if first and first.given else "",
+        initial=_fold(first.given.lstrip(" .-"))[:1] if first and first.given.strip(" .-") else "",
         year=int(year) if year else 0,
         year_inferred="issued" in record.inferred,
         preprint=_is_preprint(record, f.arxiv),
@@ -362,25 +364,38 @@ def _differences_are_typos(a: Features, b: Features) -> bool:
     rest; ``quantizaton``/``quantization``, ``pre training``/``pretraining`` are typos; ``supervised``
     vs ``unsupervised`` is not, although the letters nearly agree.
     """
+    a_words, b_words = a.title.split(), b.title.split()
     names = set(a.head.split()) | set(b.head.split())
-    a_count, b_count = Counter(a.title.split()), Counter(b.title.split())
-    only_a = [w for w in (a_count - b_count).elements() if w not in names]
-    only_b = [w for w in (b_count - a_count).elements() if w not in names]
-    if not only_a and not only_b:
-        return True
-    for x, y in zip(only_a, only_b, strict=False):
-        longer, shorter = (x, y) if len(x) > len(y) else (y, x)
-        if longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _NEGATIONS:
+    blocks = SequenceMatcher(None, a_words, b_words, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in blocks:
+        if tag == "equal":
+            continue
+        only_a = [w for w in a_words[i1:i2] if w not in names]
+        only_b = [w for w in b_words[j1:j2] if w not in names]
+        if not _typo_of(" ".join(only_a), " ".join(only_b)):
             return False
-    joined_a, joined_b = "".join(only_a), "".join(only_b)
-    return Levenshtein.distance(joined_a, joined_b) <= 2 or fuzz.ratio(joined_a, joined_b) >= TYPO_SIMILARITY
+    return True
+
+
+def _typo_of(x: str, y: str) -> bool:
+    """One stretch of differing words: a typo (two edits, or mostly the same letters), not a negation."""
+    if not x or not y:
+        return not (x or y) or len((x or y).replace(" ", "")) <= 2  # a dropped "a"/"of" is harmless
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    if longer.endswith(shorter) and longer[: len(longer) - len(shorter)].strip() in _NEGATIONS:
+        return False
+    x, y = x.replace(" ", ""), y.replace(" ", "")
+    return Levenshtein.distance(x, y) <= 2 or fuzz.ratio(x, y) >= TYPO_SIMILARITY
 
 
 def families_agree(a: Features, b: Features) -> bool:
-    """First authors compatible: same family, or one is an organisation, or one side lists no author."""
-    if not a.family or not b.family or a.family == b.family:
+    """First authors compatible: same family (and first initial, when both give one), or one is an
+    organisation, or one side lists no author."""
+    if not a.family or not b.family:
         return True
     x, y = a.detail, b.detail
+    if a.family == b.family:
+        return not (x.initial and y.initial and x.initial != y.initial)  # Wang, Tao vs Wang, Yu: two people
     if x.family_is_org != y.family_is_org:
         return True  # {OpenAI} vs the people who wrote the report
     if x.family_is_org:
@@ -485,5 +500,7 @@ def blocking_keys(f: Features) -> list[str]:
     return keys
 
 
+#: First characters of the fuzzy blocking keys (first, last and middle words with the first author).
+FUZZY_KEY_MARKS = frozenset("<>=")
 #: Words in each fuzzy blocking key.
 SPAN = 3

@@ -2,10 +2,12 @@
 
 Members are ranked once (``authority``): the published version before the preprint, then the source
 format (``.bib``/CSL over citation strings over list badges), a DOI, complete author lists, and the number
-of filled fields; input order breaks ties. Each field is then taken from the best-ranked member that has
-it, with three refinements: venue fields (type, container, volume, pages, …) come from published members
+of filled fields; content breaks ties, so the result does not depend on input order. Each field is then
+taken from the best-ranked member that has it, with four refinements: venue fields (type, container, volume, pages, …) come from published members
 only when there is one, so an arXiv "journal" never leaks into a conference paper; the year prefers an
-explicit value over one inferred from an arXiv id; authors prefer a full list over one ending in "et al.".
+explicit value over one inferred from an arXiv id; authors prefer people over an organisation name and a
+full list over one ending in "et al."; the title prefers the published version's, then the form most
+members share, then the one that kept its capitals (Google Scholar's are mangled).
 List fields (keywords, groups, ids) and ``extra`` are united. ``conflicts`` maps each field on which the
 members disagree to its distinct values, the kept value first.
 """
@@ -110,7 +112,9 @@ def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any
         if all(names == lists[0] for names in lists):
             changes[people] = lists[0]
             continue
-        full_first = sorted(ranked, key=lambda r, p=people: _truncated(getattr(r, p)))  # stable
+        # People before organisations ({OpenAI} vs the report's authors: the names are more complete, and
+        # a merged record must not become compatible with a person its members were not), full lists first.
+        full_first = sorted(ranked, key=lambda r, p=people: _people_rank(getattr(r, p)))  # stable
         value = next((getattr(r, people) for r in full_first if getattr(r, people)), ())
         changes[people] = value
         _note_conflict(conflicts, people, value, lists, _people_key, render=_render_people)
@@ -161,6 +165,10 @@ def _case_information(title: str) -> int:
     letters = [c for c in title if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
     return 0 if letters and upper > 0.6 * len(letters) else upper
+
+
+def _people_rank(people: tuple[Name, ...]) -> tuple[bool, bool]:
+    return all(n.literal or n.others for n in people), _truncated(people)
 
 
 def _truncated(people: tuple[Name, ...]) -> bool:

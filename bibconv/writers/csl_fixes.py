@@ -107,6 +107,93 @@ def year_suffixes(items: Sequence[dict[str, Any]]) -> dict[int, str]:
     return suffixes
 
 
+def names_for_disambiguation(
+    root: etree._Element, items: Sequence[dict[str, Any]]
+) -> dict[int, tuple[int, int] | None]:
+    """Position -> the ``(et-al-min, et-al-use-first)`` to render it with (None: as the style says).
+
+    pandoc carries the citation's ``disambiguate-add-names`` into the bibliography: when two entries
+    would be cited alike ("Dettmers et al." twice; with the year in author-date styles), names are added
+    until they differ ("Dettmers, Tim, Artidoro Pagnoni, et al."). Only for styles whose bibliography
+    is not numbered (the entries are rendered in groups).
+    """
+    plain = {i: None for i in range(len(items))}
+    citation = root.find("cs:citation", _NS)
+    if citation is None or citation.get("disambiguate-add-names") != "true" or _numbered(root):
+        return plain
+    cite_min, cite_first = _et_al(citation, root)
+    bib_min, bib_first = _et_al(root.find("cs:bibliography", _NS), root)
+    with_year = adds_year_suffix(root)
+    people = [[_name_key(n) for n in (item.get("author") or item.get("editor") or [])] for item in items]
+    cited: dict[tuple, list[int]] = {}
+    for index, names in enumerate(people):
+        if names:
+            shown = tuple(names[:cite_first]) + (("et al.",) if len(names) >= cite_min else ())
+            cited.setdefault((shown, _year(items[index]) if with_year else ""), []).append(index)
+    result = dict(plain)
+    for members in cited.values():
+        for index in members:
+            others = [people[o] for o in members if people[o] != people[index]]
+            needed = _names_needed(people[index], others, cite_first)
+            if needed and needed > bib_first and len(people[index]) >= bib_min:
+                result[index] = (bib_min, needed)
+    return result
+
+
+def _names_needed(names: list, others: list[list], start: int) -> int | None:
+    for count in range(start, len(names) + 1):
+        if all(other[:count] != names[:count] for other in others):
+            return count
+    return None
+
+
+def _et_al(node: etree._Element | None, root: etree._Element) -> tuple[int, int]:
+    for element in (node, root):
+        if element is not None and element.get("et-al-min"):
+            return int(element.get("et-al-min")), int(
+                element.get("et-al-use-first") or element.get("et-al-min")
+            )
+    return 10**6, 10**6
+
+
+def _numbered(root: etree._Element) -> bool:
+    return root.find("cs:bibliography/cs:layout//*[@variable='citation-number']", _NS) is not None
+
+
+def set_et_al(root: etree._Element, et_al_min: int, use_first: int) -> None:
+    """Give the bibliography's names the et-al rule ``(et_al_min, use_first)``, no ``et-al-use-last``."""
+    bibliography = root.find("cs:bibliography", _NS)
+    for node in (bibliography, *root.iter(f"{{{CSL_NS}}}name")):
+        if node is bibliography or node.get("et-al-min") or node.get("et-al-use-first"):
+            node.set("et-al-min", str(et_al_min))
+            node.set("et-al-use-first", str(use_first))
+        node.attrib.pop("et-al-use-last", None)
+
+
+def names_before_others(names: Sequence[dict[str, Any]]) -> int:
+    """How many names precede an "and others" marker (0 when the list has none)."""
+    if names and (names[-1].get("literal") or "").strip().lower() in ("others", "et al.", "et al"):
+        return len(drop_others_marker(list(names)))
+    return 0
+
+
+def et_al_for_others(root: etree._Element, real: int) -> tuple[int, int] | None:
+    """The et-al rule that prints "et al." after the ``real`` known names of an "and others" list.
+
+    The list is rendered with a placeholder name after the known ones; when the style would not
+    truncate a list that long, the rule is changed so that exactly the known names are shown.
+    """
+    bibliography = root.find("cs:bibliography", _NS)
+    if bibliography.get("et-al-min") or root.get("et-al-min"):
+        style_min, style_first = _et_al(bibliography, root)
+    else:  # the rule is on the <name> elements (first one that has it)
+        named = next((n for n in root.iter(f"{{{CSL_NS}}}name") if n.get("et-al-min")), None)
+        style_min, style_first = _et_al(named, root)
+    if real + 1 >= style_min and style_first <= real:
+        return None  # the style's own rule already cuts before the placeholder
+    return (real + 1, real)
+
+
 def _year(item: dict[str, Any]) -> str:
     issued = item.get("issued") or {}
     parts = issued.get("date-parts") or [[]]

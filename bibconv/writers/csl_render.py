@@ -61,27 +61,44 @@ def _has_inner_capital(word: str) -> bool:
 
 
 class _Word(String):
-    """A word of a title: hyphenated parts count as words ("4-bit" → "4-Bit", "t-SNE" stays)."""
+    """A word of a title: hyphenated parts count as words ("4-bit" → "4-Bit", "t-SNE" stays).
+
+    A stop word keeps its lower case inside a sentence even with punctuation attached ("Up or
+    down?") or at the head of a hyphenated word ("on-Device"), as pandoc does.
+    """
+
+    def __new__(cls, value: str, sentence_start: bool = True) -> _Word:
+        word = super().__new__(cls, value)
+        word.sentence_start = sentence_start
+        return word
 
     def islower(self) -> bool:
         return any(part.islower() for part in str(self).split("-"))
 
     def capitalize_first(self) -> String:
-        opening = len(self) - len(str(self).lstrip("(“‘\"'["))
+        text = str(self)
+        opening = len(text) - len(text.lstrip("(“‘\"'["))
         if opening:  # "(signal" → "(Signal"
-            return _Word(str(self)[:opening] + str(_Word(str(self)[opening:]).capitalize_first()))
-        parts = str(self).split("-")
-        if any(p.isupper() and len(p) > 1 for p in parts[1:]) or _has_inner_capital(parts[0]):
+            inner = _Word(text[opening:], self.sentence_start).capitalize_first()
+            return _Word(text[:opening] + str(inner), self.sentence_start)
+        parts = text.split("-")
+        if any(p.isupper() and len(p) > 1 for p in parts[1:]) or (
+            len(parts) == 1 and _has_inner_capital(text)
+        ):
             return self  # an acronym or a name like "arXiv": leave it as written
-        head = parts[0][:1].upper() + parts[0][1:] if parts[0].islower() else parts[0]
+        head = parts[0]
+        if head.islower() and (self.sentence_start or head.rstrip(".,;:?!”’") not in _STOP_WORDS):
+            head = head[:1].upper() + head[1:]
         tail = [p[:1].upper() + p[1:] if p.islower() and p not in _STOP_WORDS else p for p in parts[1:]]
-        return _Word("-".join([head, *tail]))
+        return _Word("-".join([head, *tail]), self.sentence_start)
 
 
 class _TitleString(String):
     def words(self):
+        previous = ""
         for word in self.split():
-            yield _Word(word)
+            yield _Word(word, sentence_start=not previous or previous[-1] in ":.?!")
+            previous = word
 
     def capitalize_first(self) -> String:
         first = str(self).split(" ", 1)[0]
@@ -143,6 +160,13 @@ class PreparedStyle:
     year_suffix: bool
     punctuation_in_quote: bool
     author_substitute: str | None
+    path: str = ""
+    locale: str | None = None
+    et_al: tuple[int, int] | None = None
+
+    def with_et_al(self, et_al: tuple[int, int]) -> PreparedStyle:
+        """The same style with the bibliography's ``(et-al-min, et-al-use-first)`` replaced."""
+        return _prepare_style(self.path, Path(self.path).stat().st_mtime_ns, self.locale, et_al)
 
 
 def prepare_style(path: Path, locale: str | None = None) -> PreparedStyle:
@@ -151,11 +175,13 @@ def prepare_style(path: Path, locale: str | None = None) -> PreparedStyle:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
         raise BibconvError(f"cannot read CSL style: {exc.strerror or exc}", str(path)) from None
-    return _prepare_style(str(path), mtime, locale)
+    return _prepare_style(str(path), mtime, locale, None)
 
 
 @lru_cache(maxsize=16)
-def _prepare_style(path: str, _mtime: int, locale: str | None) -> PreparedStyle:
+def _prepare_style(
+    path: str, _mtime: int, locale: str | None, et_al: tuple[int, int] | None
+) -> PreparedStyle:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -176,6 +202,8 @@ def _prepare_style(path: str, _mtime: int, locale: str | None) -> PreparedStyle:
     csl_fixes.title_case_labels(root)
     csl_fixes.labels_only_with_their_variable(root)
     range_format = csl_fixes.drop_page_range_format(root)
+    if et_al:
+        csl_fixes.set_et_al(root, *et_al)
     try:
         in_quote = str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
     except Exception:  # noqa: BLE001 - a locale without style options: the CSL default
@@ -186,6 +214,9 @@ def _prepare_style(path: str, _mtime: int, locale: str | None) -> PreparedStyle:
         year_suffix=csl_fixes.adds_year_suffix(root),
         punctuation_in_quote=in_quote,
         author_substitute=root.bibliography.get("subsequent-author-substitute"),
+        path=path,
+        locale=locale,
+        et_al=et_al,
     )
 
 
@@ -245,27 +276,58 @@ def render(
     if markup not in FORMATTERS:
         raise BibconvError(f"unknown text format {markup!r} (known: {', '.join(FORMATTERS)})")
     data = [prepare_item(item, f"i{index}", prepared.range_format) for index, item in enumerate(items)]
+    root = prepared.style.root
+    try:
+        order = csl_sort.sort_order(root, data)
+    except (ValueError, TypeError, KeyError):  # a malformed <sort>: keep the input order
+        order = list(range(len(data)))
+    ordered = [data[i] for i in order]
+    suffixes = csl_fixes.year_suffixes(ordered) if prepared.year_suffix else {}
+    # entries that need another et-al rule: names added to tell entries apart, or "and others"
+    et_al = csl_fixes.names_for_disambiguation(root, ordered)
+    shown_data = list(data)
+    for position, index in enumerate(order):
+        real = csl_fixes.names_before_others(items[index].get("author") or [])
+        if real:
+            shown_data[index] = {**data[index], "author": [*data[index]["author"], {"family": "others"}]}
+            et_al[position] = csl_fixes.et_al_for_others(root, real)
+    groups: dict[tuple[int, int] | None, list[int]] = {}
+    for position, rule in et_al.items():
+        groups.setdefault(rule, []).append(position)
+    texts: list[str] = [""] * len(order)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = _Source(data, FORMATTERS[markup].preformat)
-        bibliography = CitationStylesBibliography(prepared.style, source, FORMATTERS[markup])
-        bibliography.register(Citation([CitationItem(d["id"]) for d in data]))
-        order = csl_sort.sort_order(prepared.style.root, data)
-        bibliography.items = [bibliography.items[i] for i in order]
-        bibliography.keys = [item.key for item in bibliography.items]
-        if prepared.year_suffix:
-            for position, letter in csl_fixes.year_suffixes([items[i] for i in order]).items():
-                source[f"i{order[position]}"]["year_suffix"] = String(letter)
-        if strict:
-            texts = [str(text) for text in bibliography.bibliography()]
-        else:
-            texts = _render_all(bibliography, prepared, [items[i] for i in order])
+        for shown, positions in groups.items():
+            style = prepared if shown is None else prepared.with_et_al(shown)
+            rendered = _render_positions(style, shown_data, order, positions, suffixes, markup, strict)
+            for position, text in zip(positions, rendered, strict=True):
+                texts[position] = text
     texts = [_finish(text, prepared, markup, items[index]) for index, text in zip(order, texts, strict=True)]
     if prepared.author_substitute is not None:
-        texts = csl_fixes.substitute_repeated_authors(
-            texts, [items[i] for i in order], prepared.author_substitute
-        )
+        texts = csl_fixes.substitute_repeated_authors(texts, ordered, prepared.author_substitute)
     return list(zip(order, texts, strict=True))
+
+
+def _render_positions(
+    prepared: PreparedStyle,
+    data: list[dict[str, Any]],
+    order: list[int],
+    positions: list[int],
+    suffixes: dict[int, str],
+    markup: str,
+    strict: bool,
+) -> list[str]:
+    """Render the entries at ``positions`` of the bibliography order (all of them but for disambiguation)."""
+    source = _Source([data[order[p]] for p in positions], FORMATTERS[markup].preformat)
+    bibliography = CitationStylesBibliography(prepared.style, source, FORMATTERS[markup])
+    bibliography.register(Citation([CitationItem(data[order[p]]["id"]) for p in positions]))
+    bibliography.keys = [data[i]["id"] for i in order]  # citation numbers count the whole bibliography
+    for position in positions:
+        if position in suffixes:
+            source[data[order[position]]["id"]]["year_suffix"] = String(suffixes[position])
+    if strict:
+        return [str(text) for text in bibliography.bibliography()]
+    return _render_all(bibliography, prepared, [data[order[p]] for p in positions])
 
 
 def _render_all(bibliography: CitationStylesBibliography, prepared: PreparedStyle, items: list) -> list[str]:

@@ -4,8 +4,11 @@
 which feeds citeproc-py, reuse it). Everything the CSL schema has no variable for — the BibTeX entry
 type when the CSL type does not imply it, the arXiv id, code links, groups, ids, extra BibTeX fields —
 goes into the schema's ``custom`` object under the record's own field names, so that reading our output
-back gives the same records. ``custom.derived`` lists the CSL variables we filled in for consumers
-(a thesis genre, the arXiv ``number``/``URL``/``publisher``) which the reader must not take as data.
+back gives the same records. Where a CSL encoding is not reversible (a page ``S-12`` read back as a
+range, a babel language written as a BCP 47 tag, a keyword containing a comma) the exact value is kept
+in ``custom`` under its field name too. ``custom.derived`` lists the CSL variables we filled in for
+consumers (a thesis genre, the arXiv ``number``/``URL``/``publisher``) which the reader must not take
+as data.
 
 "and others" is written as ``{"literal": "others"}``: that is what pandoc itself produces from BibTeX and
 what its citeproc renders as "et al."; citeproc-py has no such convention, so its caller passes
@@ -125,8 +128,8 @@ def _encode_text(field: str, value: str, custom: dict[str, Any]) -> str:
 
 
 def _decoded_date(date: dict[str, Any]) -> str:
-    if "date-parts" in date:
-        return csl.date_parts_to_text(date["date-parts"][0])
+    if "date-parts" in date:  # as the reader joins a range: "2019/2020"
+        return "/".join(dict.fromkeys(csl.date_parts_to_text(parts) for parts in date["date-parts"]))
     return date["literal"]
 
 
@@ -192,5 +195,18 @@ def items(records: Sequence[Record]) -> list[dict[str, Any]]:
 
 
 def write(records: Sequence[Record], **_: Any) -> str:
-    """A CSL-JSON array: 2-space indent, stable key order, unicode as is, trailing newline."""
-    return json.dumps(items(records), indent=2, ensure_ascii=False) + "\n"
+    """A CSL-JSON array: 2-space indent, stable key order, unicode as is, trailing newline.
+
+    Items are encoded one at a time (the same text as dumping the whole list) so that a large
+    bibliography never has every item dict in memory at once.
+    """
+    if not records:
+        return "[]\n"
+    encoded = (
+        "  "
+        + json.dumps(record_to_csl(r, item_id=f"item-{i}"), indent=2, ensure_ascii=False).replace(
+            "\n", "\n  "
+        )
+        for i, r in enumerate(records, start=1)
+    )
+    return "[\n" + ",\n".join(encoded) + "\n]\n"

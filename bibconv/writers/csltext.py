@@ -35,7 +35,7 @@ def write(
     if style in PYBTEX_STYLES:
         lines = csl_pybtex.render(records, PYBTEX_STYLES[style], format)
     else:
-        items = [record_to_csl(r, item_id=f"item{i}", keep_others=False) for i, r in enumerate(records)]
+        items = [record_to_csl(r, item_id=f"item{i}") for i, r in enumerate(records)]
         lines = render_items(items, style=style, format=format, locale=locale)
     return "".join(line + "\n" for line in lines)
 
