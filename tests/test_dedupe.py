@@ -185,12 +185,12 @@ def test_same_key_same_work_merges_and_report_names_members_by_position():
     assert report.groups[0].members == ("yao2023 (refs.bib:1)", "yao2023 (refs.bib:40)")
 
 
-def test_records_without_keys_are_named_by_position_in_the_report():
+def test_records_without_keys_are_named_by_position_and_get_a_key():
     text = Record(title="Efficient memory management for large language model serving with PagedAttention",
                   author=(Name(family="Kwon", given="Woosuk"),), issued="2023", source=Source("list.md", 7, "markdown"))  # fmt: skip
     out, report = dedupe([text, text.with_changes(source=Source("list.md", 31, "markdown"))])
-    assert len(out) == 1 and out[0].key == ""
-    assert report.groups[0].key == "list.md:7"
+    assert len(out) == 1 and out[0].key == "kwon2023efficient"  # keys are given where there were none
+    assert report.groups[0].key == "kwon2023efficient"  # the report names the group by its output key
     assert report.groups[0].members == ("list.md:7", "list.md:31")
     json.dumps(report.to_json())  # the --report document is serialisable
 

@@ -94,6 +94,12 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
             break
         units, fresh = _merge_units(units, clusters, records, names)
     outputs = _rename_duplicate_keys(_finish_units(units, records, rekey), report)
+    if any(not r.key for r in outputs):
+        # Records read from text and markdown have no key yet: give them theirs now, so that the report
+        # names each merged group by the key it has in the output.
+        from .keys import assign_keys
+
+        outputs = list(assign_keys(outputs))
     for unit, output in zip(units, outputs, strict=True):
         if len(unit.members) > 1:
             report.groups.append(_group(unit, output.key, records, names))
