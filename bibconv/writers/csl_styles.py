@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,8 +55,12 @@ class StyleInfo:
 
 
 def project_styles_dir() -> Path:
-    """``<repo>/styles``: beside the package in a clone or a develop-mode install."""
-    return Path(__file__).resolve().parent.parent.parent / "styles"
+    """The project's ``styles/``: beside the package in a clone or a develop-mode install, else where a
+    regular install puts it (``setup.cfg`` data_files: ``<prefix>/share/bibconv/styles``)."""
+    beside = Path(__file__).resolve().parent.parent.parent / "styles"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "bibconv" / "styles"
 
 
 def _collection_dir() -> Path:
