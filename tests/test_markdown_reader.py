@@ -613,7 +613,9 @@ _FRAGMENTS = [
 def test_list_shaped_junk_is_read_or_reported(text):
     records, report = read(text, file="junk.md")
     lines = text.count("\n") + 1
-    for record in records:  # BibTeX blocks keep their entries as the BibTeX reader gives them (a key at least)
+    for (
+        record
+    ) in records:  # BibTeX blocks keep their entries as the BibTeX reader gives them (a key at least)
         assert (record.title or record.key) and 1 <= record.source.line <= lines
     for unit in report.unread + report.skipped:
         assert 1 <= unit.source.line <= lines
@@ -623,3 +625,119 @@ def test_empty_and_prose_only():
     assert read("", file="e.md")[0] == []
     records, report = read("# Title\n\nJust some prose about the list.\n", file="p.md")
     assert records == [] and not report.unread
+
+
+def test_angle_bracketed_author_is_kept_not_swallowed_as_a_tag():
+    text = (
+        "## Papers\n"
+        "- [Some Paper on Things](https://arxiv.org/abs/2301.00001). Alice Smith, The <Team>, Bob Jones.\n"
+        "- [Other Paper on Things](https://arxiv.org/abs/2301.00002) <br> Alice Smith, The <Team, Bob Jones\n\n"
+        "| Title | Venue |\n|---|---|\n"
+        "|[A Paper on Things](https://arxiv.org/abs/2301.00003) <br> Alice Smith, The <Team>, Bob Jones | ICML 2023|\n\n"
+        '<table><tr><td><a href="https://arxiv.org/abs/2301.00004">A Paper</a><br>Alice Smith, The <Team>, '
+        "Bob Jones</td></tr></table>\n"
+    )
+    records, report = read(text, file="team.md")
+    assert len(records) == 4
+    for record in records:
+        assert [n.family for n in record.author] == ["Smith", "Team", "Jones"], record
+    assert not report.unread and not report.warnings
+
+
+def test_unreadable_names_after_an_author_list_are_reported():
+    text = "## Papers\n- [Some Paper on Things](https://arxiv.org/abs/2301.00001). Alice Smith, 3D-Vision Lab, Bob Jones.\n"
+    records, report = read(text, file="lab.md")
+    assert [n.family for n in records[0].author] == ["Smith"]
+    assert [(w.source.line, "3D-Vision Lab" in w.message) for w in report.warnings] == [(2, True)]
+
+
+def test_bold_title_is_not_mined_for_a_venue():
+    text = (
+        "## Papers\n"
+        "- **Tcad Design of Transistors**, Alice Smith, Bob Jones, 2021.\n"
+        "- **Nature Inspired Learning**, Alice Smith, Bob Jones, 2021.\n"
+        "- **[ICLR'23]** Some Title Here [[paper]](https://arxiv.org/abs/2301.00001)\n"
+        "- **TCAD 2022** A Real Journal Paper [[paper]](https://doi.org/10.1109/TCAD.2022.1)\n"
+    )
+    records, _ = read(text, file="bold.md")
+    tcad, nature, iclr, journal = records
+    assert (tcad.title, tcad.container_title, tcad.entry_type, tcad.issued) == (
+        "Tcad Design of Transistors",
+        "",
+        "misc",
+        "2021",
+    )
+    assert [n.family for n in tcad.author] == ["Smith", "Jones"]
+    assert (nature.title, nature.container_title) == ("Nature Inspired Learning", "")
+    assert (iclr.title, iclr.container_title_short, iclr.issued) == ("Some Title Here", "ICLR", "2023")
+    assert (journal.title, journal.container_title_short, journal.entry_type) == (
+        "A Real Journal Paper",
+        "TCAD",
+        "article",
+    )
+
+
+def _data(name: str) -> tuple[list[Record], object]:
+    path = Path(__file__).parent / "data" / "markdown" / name
+    return read(path.read_text(encoding="utf-8"), file=str(path))
+
+
+def _families(record: Record) -> list[str]:
+    return [n.family if not n.others else "OTHERS" for n in record.author]
+
+
+def test_dash_separated_authors_and_parenthesised_arxiv_tails():
+    records, report = _data("dash-authors-and-arxiv-tail.md")
+    assert not report.warnings and not report.unread and len(report.skipped) == 2  # the contents bullets
+    got = [(r.source.line, r.container_title_short, r.issued, r.entry_type, r.arxiv) for r in records]
+    assert got == [
+        (11, "NeurIPS", "2022", "inproceedings", "2201.11903"),
+        (12, "ICLR", "2023", "inproceedings", ""),
+        (13, "", "2023", "misc", "2305.10601"),
+        (14, "", "2022", "misc", "2205.11916"),
+        (15, "ICLR", "2023", "inproceedings", "2205.10625"),
+        (19, "NeurIPS", "2023", "inproceedings", "2302.04761"),
+        (20, "ICLR", "2023", "inproceedings", "2210.03629"),
+    ]
+    assert _families(records[2]) == ["Yao", "Yu", "Zhao", "OTHERS"]
+    assert records[3].title == "Large Language Models are Zero-Shot Reasoners"
+    assert records[3].code_url == "https://github.com/kojima-takeshi188/zero_shot_cot"
+    assert records[6].note == "Oral" and len(records[5].author) == 8
+    assert {r.groups for r in records} == {("Chain of Thought",), ("Tool Use",)}
+
+
+def test_papers_with_code_table_and_bold_venue_prefix_with_italic_authors():
+    records, report = _data("pwc-table-and-bold-venue.md")
+    assert not report.warnings and not report.unread
+    assert [r.title for r in records] == [
+        "EfficientViT: Memory Efficient Vision Transformer with Cascaded Group Attention",
+        "Token Merging: Your ViT But Faster",
+        "MobileViT: Light-weight, General-purpose, and Mobile-friendly Vision Transformer",
+        "Structural Pruning via Latency-Saliency Knapsack",
+        "Structural Alignment for Network Pruning through Partial Regularization",
+        "Pruning Vision Transformers by Attention Entropy",
+    ]
+    assert [(r.container_title_short, r.issued) for r in records] == [
+        ("CVPR", "2023"), ("ICLR", "2023"), ("ICLR", "2022"), ("NeurIPS", "2022"), ("ICCV", "2023"), ("", "2023")
+    ]  # fmt: skip
+    assert records[0].code_url == "https://github.com/microsoft/Cream" and records[0].url.startswith(
+        "https://openaccess.thecvf.com/"
+    )
+    assert records[2].arxiv == "2110.02178" and not records[2].code_url
+    assert _families(records[3]) == ["Shen", "Yin", "Molchanov", "Mao", "Liu", "Alvarez"]
+    assert _families(records[5]) == ["Costa", "De Vries"]
+    assert records[5].entry_type == "misc"
+
+
+def test_year_headings_with_nested_topic_bullets():
+    records, report = _data("year-headings-nested.md")
+    assert not report.warnings and not report.unread
+    got = [(r.source.line, r.groups, r.issued, r.container_title_short) for r in records]
+    assert got == [
+        (6, ("Graph Neural Networks",), "2023", ""),
+        (7, ("Graph Neural Networks",), "2023", "ICML"),
+        (9, ("Benchmarks",), "2023", ""),
+        (14, ("Graph Neural Networks",), "2022", "NeurIPS"),
+    ]
+    assert _families(records[1])[-1] == "Sinop"  # the trailing "ICML." is the venue, not an author
+    assert records[2].extra["openreview"] == "tJbbQfw-5wv"

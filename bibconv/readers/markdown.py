@@ -13,6 +13,7 @@ The project page of a paper is kept in ``extra["project"]``; ``url`` is only eve
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -170,6 +171,18 @@ def read(
     text: str, *, file: str = "<string>", keep_non_papers: bool = False, **_: object
 ) -> tuple[list[Record], Report]:
     """Read an awesome list: one record per paper row, bullet or BibTeX entry, and a report of the rest."""
+    # A large list makes ~20 tokens and pieces per entry, all acyclic: the cyclic collector would walk
+    # them again and again (a fifth of the time for 5,000 entries), so it is paused while they live.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(text, file, keep_non_papers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(text: str, file: str, keep_non_papers: bool) -> tuple[list[Record], Report]:
     try:
         tokens = _parser().parse(text)
     except Exception as exc:  # markdown-it accepts any text; guard against its internal errors all the same
@@ -655,6 +668,7 @@ def _read_unit(
         if record is not None:
             state.records.append(record)
         return
+    _report_problems(entry, source, state)
     if kind in ("software", "online") and not is_paper(entry):
         if not state.keep_non_papers:
             state.report.skipped.append(
@@ -667,6 +681,11 @@ def _read_unit(
         state.records.append(record)
         return
     state.records.append(build_record(entry, source, groups))
+
+
+def _report_problems(entry, source: Source, state: _State) -> None:
+    for problem in entry.problems:
+        state.report.warn(problem, source)
 
 
 def _citation_record(

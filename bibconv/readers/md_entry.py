@@ -77,6 +77,7 @@ class Entry:
     url: str = ""
     code_url: str = ""
     notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # reported as warnings by the caller
     keywords: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -251,12 +252,15 @@ def _title_span(body: _Body) -> tuple[int, int, str] | None:
     for start, end, style in body.styles:
         value = body.text[start:end]
         if style in ("strong", "em") and len(value.split()) >= 2 and parse_venue(value, strict=True) is None:
+            if start and body.text[:start].strip() and parse_authors(value) is not None:
+                continue  # "**[ICCV 2023]** Title. *Authors*": the italic span after the title is the authors
             candidates.append((start, end, ""))
             break
-    lead = len(body.text) - len(_strip_prefix(body.text))
-    m = _LEADING_QUOTE.match(body.text[lead:])
-    if m:
-        candidates.append((lead + m.start(1), lead + m.end(1), ""))
+    if '"' in body.text or "“" in body.text or "«" in body.text:  # most entries have no quotation
+        lead = len(body.text) - len(_strip_prefix(body.text))
+        m = _LEADING_QUOTE.match(body.text[lead:])
+        if m:
+            candidates.append((lead + m.start(1), lead + m.end(1), ""))
     return min(candidates, key=lambda c: c[0]) if candidates else None
 
 
@@ -404,7 +408,7 @@ def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
     if len(entry.title) < 2:
         return None
     rest = strip_decorations(rest)
-    _read_venue(entry, hints, body, before, rest, venue_labels)
+    _read_venue(entry, hints, body, before, rest, venue_labels, span[:2] if span else None)
     if hints.authors:
         entry.authors = parse_authors(hints.authors) or ()
         if not entry.authors:
@@ -414,13 +418,40 @@ def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
         if found is not None:
             entry.authors, tail = found
             _find_venue([tail], entry)
+            if entry.venue is None:  # "…, Ali Kemal Sinop. ICML." under a year heading
+                entry.venue = _bare_venue(tail)
             _read_year(entry, tail)
+            if _not_understood(tail):
+                entry.problems.append(f"text after the authors not read: {' '.join(tail.split())[:80]}")
     for keyword in hints.keywords:
         _add_keyword(entry, keyword)
     _settle_year(entry, hints, before + " " + rest)
     if span is None and not _has_evidence(entry):
         return None  # a bare line of text ("TBD", a remark) is not a recognisable paper
     return entry
+
+
+def _bare_venue(tail: str) -> VenueInfo | None:
+    """A venue without a year written as a marker ("ICML", "NeurIPS Oral") in the clauses after authors."""
+    for clause in _CLAUSE_SPLIT.split(tail):
+        clause = clause.strip(" .,;:()[]")
+        if clause and _is_venue_marker(clause):
+            venue = parse_venue(clause, strict=True, require_year=False)
+            if venue is not None:
+                return venue
+    return None
+
+
+def _not_understood(tail: str) -> bool:
+    """A tail after an author list that holds words (not just a year or punctuation): a name the author
+    parser refused, for instance, which must not vanish without a word."""
+    for clause in _CLAUSE_SPLIT.split(tail):
+        clause = clause.strip(" .,;:()[]")
+        if not re.search(r"[^\W\d_]{2}", _YEAR.sub(" ", clause)):
+            continue
+        if parse_venue(clause, strict=True, require_year=False) is None and not _YEAR_ONLY.fullmatch(clause):
+            return True
+    return False
 
 
 def is_paper(entry: Entry) -> bool:
@@ -437,14 +468,28 @@ def _has_evidence(entry: Entry) -> bool:
 def _take_styled_venues(body: _Body, entry: Entry) -> None:
     """``<ins>NeurIPS 2022</ins>``, ``<sup>ICML'23</sup>``, ``**[ICLR]**``: a styled venue is not title text."""
     for start, end, style in body.styles:
-        if style == "strong" and len(body.text[start:end].split()) > 4:
-            continue
+        if style == "strong" and not _is_venue_marker(body.text[start:end]):
+            continue  # bold text is usually the title: only a real badge ("**[ICLR'23]**") is a venue
         venue = parse_venue(body.text[start:end], strict=True, require_year=False)
         if venue is None:
             continue
         if entry.venue is None:
             entry.venue = venue
         body.text = body.text[:start] + " " * (end - start) + body.text[end:]
+
+
+_MARKER_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z]|(?:19|20)\d{2}|'\d{2}")
+
+
+def _is_venue_marker(text: str) -> bool:
+    """A bold span that is a venue marker: short, and written as one (an acronym such as ICLR/NeurIPS or a
+    year) — not a title such as "Tcad Design of Transistors" whose first word a venue table knows."""
+    words = text.strip(" []【】()").split()
+    return (
+        0 < len(words) <= 4
+        and bool(_MARKER_WORD.search(text))
+        and not any(w[:1].islower() and len(w) > 3 for w in words)
+    )
 
 
 def _apply_title_link(entry: Entry, href: str) -> None:
@@ -465,14 +510,24 @@ def _without_venue(text: str) -> str:
 
 
 def _read_venue(
-    entry: Entry, hints: Hints, body: _Body, before: str, rest: str, venue_labels: list[str]
+    entry: Entry,
+    hints: Hints,
+    body: _Body,
+    before: str,
+    rest: str,
+    venue_labels: list[str],
+    title_span: tuple[int, int] | None = None,
 ) -> None:
+    """The venue from a column hint, styled spans other than the title, the text around the title."""
     if entry.venue is None and hints.venue.strip():
         entry.venue = parse_venue(hints.venue, require_year=False)
         if entry.venue is None:
             entry.container_literal = " ".join(hints.venue.split())
     styled = [
-        body.text[s:e] for s, e, style in body.styles if style in ("ins", "sup", "code", "em", "strong")
+        body.text[s:e]
+        for s, e, style in body.styles
+        if style in ("ins", "sup", "code", "em", "strong")
+        and not (title_span and s < title_span[1] and e > title_span[0])
     ]
     _find_venue(styled + [before] + venue_labels + [rest], entry)
     if entry.venue is None:

@@ -339,7 +339,10 @@ def _yearless_venue(text: str) -> VenueInfo | None:
         known = _venue_lookup(name)
         if known is None:
             continue
-        note = next((_NOTES[q.lower()] for q in _split_qualifiers(rest) if q.lower() in _NOTES), "")
+        qualifiers = _split_qualifiers(rest)
+        if any(q.lower() not in _NOTES for q in qualifiers):
+            return None  # "Tcad Design of Transistors" is a title that starts with a venue acronym
+        note = next((_NOTES[q.lower()] for q in qualifiers), "")
         short = getattr(known, "abbreviation", "") or name
         return VenueInfo(short, known.canonical or name, known.kind or "conference", "", note)
     return None
@@ -374,13 +377,15 @@ _AUTHOR_NOISE = re.compile(
 )
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
                    "ter", "ten", "zu", "al", "el", "bin", "ibn", "y", "e", "af", "d'"}  # fmt: skip
+_ANGLE_BRACKETS = re.compile(r"</?|/?>")
 _ET_AL = re.compile(r"(?i)\s*,?\s*\bet\.?\s*al\.?\s*$")
 
 
 @lru_cache(maxsize=8192)  # pure; lists repeat venues, badges and hosts
 def parse_authors(text: str) -> tuple[Name, ...] | None:
     """``Elias Frantar, Saleh Ashkboos and Dan Alistarh`` → names; None when the text is not an author list."""
-    cleaned = " ".join(_AUTHOR_NOISE.sub(" ", text).split()).strip(" ,;:.-–")
+    # "The <Team>": angle brackets around a name (kept as text by the piece reader) are not part of it
+    cleaned = " ".join(_AUTHOR_NOISE.sub(" ", _ANGLE_BRACKETS.sub(" ", text)).split()).strip(" ,;:.-–")
     cleaned = _AUTHORS_LABEL.sub("", cleaned)
     if not cleaned:
         return None
@@ -424,6 +429,8 @@ def _looks_like_person(text: str) -> bool:
         first = word.lstrip("'\"(")[:1]
         if not first.isalpha() or (first.islower() and word.lower() not in _NAME_PARTICLES):
             return False
+    if len(words) == 1 and sum(c.isupper() for c in text) >= 2 and _venue_lookup(text) is not None:
+        return False  # "ICML" after an author list is the venue
     return not _VENUE_WORDS.search(text)
 
 

@@ -27,6 +27,14 @@ _STYLE_TAGS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "ins": 
                "sup": "sup", "sub": "sup", "code": "code", "mark": "ins", "kbd": "code"}  # fmt: skip
 _BREAK_TAGS = {"br", "p", "div", "hr", "li", "tr"}
 _BR_TAG = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
+#: Real HTML elements. Anything else in angle brackets ("The <Team>", "<Anonymous>") is text of the list and
+#: is kept verbatim, never swallowed as an unknown tag.
+HTML_TAGS = frozenset(
+    """a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd
+    del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hr html i img
+    ins kbd li main mark nav ol p picture pre q s samp section small source span strike strong sub summary
+    sup table tbody td tfoot th thead tr tt u ul var video audio iframe svg path g wbr""".split()
+)
 
 
 @dataclass(slots=True)
@@ -122,14 +130,23 @@ class _TagReader(HTMLParser):
         self.builder = builder
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HTML_TAGS:
+            self.builder.text(self.get_starttag_text() or "")
+            return
         _start_tag(self.builder, tag, dict(attrs))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HTML_TAGS:
+            self.builder.text(self.get_starttag_text() or "")
+            return
         _start_tag(self.builder, tag, dict(attrs))
         if tag in _STYLE_TAGS:
             self.builder.close_style(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in HTML_TAGS:
+            self.builder.text(f"</{tag}>")
+            return
         _end_tag(self.builder, tag)
 
     def handle_data(self, data: str) -> None:
@@ -160,6 +177,9 @@ def _feed_html(builder: PieceBuilder, fragment: str) -> None:
     reader = _TagReader(builder)
     reader.feed(fragment)
     reader.close()
+    leftover = reader.rawdata  # an unclosed "<Team, Bob Jones" that html.parser holds back
+    if leftover:
+        builder.text(leftover)
 
 
 _ONE_TAG = re.compile(r"^<(/?)([A-Za-z][\w-]*)((?:\s+[^>]*?)?)\s*(/?)>$", re.DOTALL)
@@ -177,6 +197,9 @@ def _feed_tag(builder: PieceBuilder, tag: str) -> None:
         _feed_html(builder, tag)
         return
     closing, name, attributes, self_closing = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
+    if name not in HTML_TAGS:  # "<Team>" in an author line is text
+        builder.text(tag)
+        return
     if closing:
         _end_tag(builder, name)
         return
@@ -265,7 +288,9 @@ class _BlockReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
-        if tag == "pre":
+        if tag not in HTML_TAGS:
+            self.handle_data(self.get_starttag_text() or "")
+        elif tag == "pre":
             self._pre, self._pre_line = [], line
         elif tag == "tr":
             self._close_row()
@@ -283,7 +308,9 @@ class _BlockReader(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "pre" and self._pre is not None:
+        if tag not in HTML_TAGS:
+            self.handle_data(f"</{tag}>")
+        elif tag == "pre" and self._pre is not None:
             self.pre_texts.append((self._pre_line, "".join(self._pre)))
             self._pre = None
         elif tag in ("td", "th"):
