@@ -11,6 +11,9 @@ from typing import Any
 
 from .model import Source
 
+#: The position of a warning that belongs to no particular place.
+NOWHERE = Source()
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -75,7 +78,7 @@ class Report:
     groups: list[MergeGroup] = field(default_factory=list)
     renamed: dict[str, list[str]] = field(default_factory=dict)
 
-    def warn(self, message: str, source: Source = Source()) -> None:
+    def warn(self, message: str, source: Source = NOWHERE) -> None:
         self.warnings.append(Diagnostic(message, source))
 
     def extend(self, other: Report) -> Report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +12,6 @@ from bibconv.latex import latex_to_unicode
 from bibconv.model import OTHERS, Name, Source
 from bibconv.readers.bibtex import _names, _plain_name, read
 from bibconv.transforms.names import parse_bibtex_name, parse_bibtex_names
-
-from conftest import DATA
 
 SAMPLE = DATA / "bibtex" / "sample.bib"
 

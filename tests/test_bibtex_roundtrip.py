@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +12,6 @@ from bibconv.data import bibtex as tables
 from bibconv.model import OTHERS, Name, Record
 from bibconv.readers.bibtex import read
 from bibconv.writers.bibtex import write
-
-from conftest import DATA
 
 #: Text fragments covering what needs escaping, protection or spelling in ASCII.
 _FRAGMENTS = (

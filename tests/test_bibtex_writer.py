@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATA
 
 from bibconv.model import OTHERS, Name, Record
 from bibconv.readers.bibtex import read
 from bibconv.writers.bibtex import protect_title, write
-
-from conftest import DATA
 
 GPTQ = Record(
     entry_type="article",

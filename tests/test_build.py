@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from conftest import ROOT
 
 from bibconv import api, config
 from bibconv.cli import main
-from conftest import ROOT
 
 
 def _build():

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import BUNDLED, DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bibconv import formats
 from bibconv.errors import BibconvError
 from bibconv.fileio import decode
-
-from conftest import BUNDLED, DATA
 
 READERS = [name for name, fmt in formats.FORMATS.items() if fmt.reader]
 

@@ -167,10 +167,13 @@ def split_names(text: str) -> tuple[Name, ...]:
     return tuple(names)
 
 
+_FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
+
+
 def _trim_name_list(text: str) -> str:
     """Strip separators around a name list, keeping the period of a final initial (``Doe, J.``)."""
     text = text.strip(" ,;:–—-")
-    if text.endswith(".") and not re.search(r"(?:^|[\s.\-])[A-Z]\.$", text):
+    if text.endswith(".") and not _FINAL_INITIAL.search(text):
         text = text.rstrip(". ,;:")
     return text
 

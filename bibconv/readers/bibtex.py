@@ -26,6 +26,7 @@ from bibtexparser.model import (
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
+    ImplicitComment,
     ParsingFailedBlock,
     Preamble,
     String,
@@ -54,7 +55,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 _NAME_SYNTAX = re.compile(r"[{}\\~$-]")
 _AND_KEEP = re.compile(r"(\s[Aa][Nn][Dd]\s)")
 _YEAR_ONLY = re.compile(r"\d{4}")
-_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+_LIST_SPLIT = re.compile(r"[ \t\r\n]*[,;][ \t\r\n]*")  # BibTeX white space only: a no-break space is text
 
 
 def read(text: str, *, file: str = "<string>", **_options: Any) -> tuple[list[Record], Report]:
@@ -111,7 +112,16 @@ def _read_block(block: Block, strings: dict[str, str], source: Source, report: R
         _define_string(block, strings, source, report)
     elif isinstance(block, Preamble):
         report.warn("@preamble ignored (its LaTeX definitions are not carried over)", source)
+    elif isinstance(block, ImplicitComment) and _LOOKS_LIKE_FIELDS.search(block.comment or ""):
+        # Text between entries is a comment to BibTeX, but fields there mean an entry was closed too early
+        # (one brace too many): say so rather than lose them quietly.
+        text = (block.comment or "").strip()
+        report.unread.append(Unread("fields outside any entry (unbalanced braces?)", text, source))
+        report.warn("fields outside any entry ignored; is a brace closed too early above?", source)
     return None
+
+
+_LOOKS_LIKE_FIELDS = re.compile(r"^\s*[,}]?\s*[A-Za-z][\w-]*\s*=\s*[{\"\w]", re.MULTILINE)
 
 
 def _failure_reason(block: ParsingFailedBlock) -> str:
@@ -412,5 +422,6 @@ def _take_arxiv(fields: dict[str, str], values: dict[str, Any]) -> None:
 def _split_list(name: str, value: str) -> tuple[str, ...]:
     text = _verbatim(value) if name == "ids" else _text(value)
     if name == "groups":
-        return tuple(part.strip() for part in text.split(";") if part.strip())
+        # Only BibTeX white space separates: a no-break space (``~``) is part of a group's name.
+        return tuple(part.strip(" \t\r\n") for part in text.split(";") if part.strip(" \t\r\n"))
     return tuple(part for part in _LIST_SPLIT.split(text) if part)

@@ -55,6 +55,7 @@ class _Unit:
     people: list[Features]  # features of the input records with a first author: what a union must respect
     reasons: list[str] = field(default_factory=list)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    primary: int = -1  # input position of the most authoritative member, once known
 
 
 def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Record], Report]:
@@ -293,6 +294,7 @@ def _finish_units(units: Sequence[_Unit], records: Sequence[Record], rekey: bool
             outputs.append(unit.record)
             continue
         ranked = sorted(unit.members, key=lambda p: authority(records[p], p))
+        unit.primary = ranked[0]
         keys = [records[p].key for p in ranked if records[p].key]
         kept = keys[0] if keys else ""
         aliases = tuple(dict.fromkeys(k for k in (*keys, *unit.record.ids) if k != kept))
@@ -311,7 +313,7 @@ def _rekey(records: list[Record]) -> list[Record]:
 
 
 def _group(unit: _Unit, key: str, records: Sequence[Record], names: Sequence[str]) -> MergeGroup:
-    primary = min(unit.members, key=lambda p: authority(records[p], p))
+    primary = unit.primary if unit.primary >= 0 else min(unit.members, key=lambda p: authority(records[p], p))
     return MergeGroup(
         key=key or names[primary],
         members=tuple(names[p] for p in unit.members),

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -92,6 +93,12 @@ def normalize_title(title: str) -> str:
 def normalize_family(name: Name) -> str:
     """The family name (or an organisation's literal) as comparable lower-case words."""
     text = name.literal or (f"{name.particle} {name.family}" if name.particle else name.family)
+    return _normalize_name(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_name(text: str) -> str:
+    """Cached: family names recur across a bibliography far more than titles do."""
     return " ".join(_NON_WORD.split(_fold(text))).strip()
 
 

@@ -65,9 +65,7 @@ def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any
         return records[0], {}
     preprints = [is_preprint(r) for r in records]
     # Ties are broken by content, not position, so the merged values do not depend on input order.
-    order = sorted(
-        range(len(records)), key=lambda i: (*authority(records[i], 0, preprints[i]), _content(records[i]))
-    )
+    order = _ranked_positions(records, preprints)
     ranked = [records[i] for i in order]
     published = [records[i] for i in order if not preprints[i]]
     venue_sources = published or ranked
@@ -124,6 +122,22 @@ def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any
     changes["extra"] = _merge_extra(ranked, [preprints[i] for i in order] if published else None, conflicts)
     changes["inferred"] = frozenset(inferred)
     return ranked[0].with_changes(**changes), conflicts
+
+
+def _ranked_positions(records: Sequence[Record], preprints: list[bool]) -> list[int]:
+    """Positions best first by ``authority``; ties broken by content, computed only for tied members
+    (rendering every member's content is most of a merge's cost, and ties are rare)."""
+    keys = [authority(r, 0, p) for r, p in zip(records, preprints, strict=True)]
+    order = sorted(range(len(records)), key=keys.__getitem__)
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and keys[order[end]] == keys[order[start]]:
+            end += 1
+        if end - start > 1:
+            order[start:end] = sorted(order[start:end], key=lambda i: _content(records[i]))
+        start = end
+    return order
 
 
 def _content(record: Record) -> tuple[Any, ...]:

@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 _OTHERS_WORDS = {"others", "et al.", "et al", "et. al.", "etal"}
+#: BibTeX white space; a no-break space (``~``) is text and is kept.
+_SPACE = " \t\r\n"
 
 
 def _strip_braces(text: str) -> str:
@@ -62,7 +64,7 @@ def parse_bibtex_name(text: str, decode: Callable[[str], str] = _strip_braces) -
     if stripped.lower() in _OTHERS_WORDS:
         return OTHERS
     if _is_fully_braced(stripped):
-        return Name(literal=decode(stripped[1:-1]).strip())
+        return Name(literal=decode(stripped[1:-1]).strip(_SPACE))
     try:
         person = Person(stripped)
     except Exception:  # pybtex raises plain exceptions on odd input (too many commas): keep the text
@@ -72,10 +74,10 @@ def parse_bibtex_name(text: str, decode: Callable[[str], str] = _strip_braces) -
     if not family and given:  # "Plato": pybtex puts a lone word in last already; guard odd cases
         family, given = given, ""
     return Name(
-        family=decode(family).strip(),
-        given=decode(given).strip(),
-        particle=decode(" ".join(person.prelast_names)).strip(),
-        suffix=decode(" ".join(person.lineage_names)).strip(),
+        family=decode(family).strip(_SPACE),
+        given=decode(given).strip(_SPACE),
+        particle=decode(" ".join(person.prelast_names)).strip(_SPACE),
+        suffix=decode(" ".join(person.lineage_names)).strip(_SPACE),
     )
 
 
