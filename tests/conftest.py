@@ -6,9 +6,17 @@ Golden files are compared whole and regenerated only on request, like pandoc's `
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI explores the same examples on every run (a red CI must mean a change broke something, not that a new
+# random example turned up); local runs keep exploring new random examples and remember failures.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

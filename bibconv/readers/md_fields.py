@@ -294,7 +294,8 @@ def parse_venue(text: str, strict: bool = False, require_year: bool = True) -> V
     if not words or len(words) > 12 or len(rest.split()) > 6:
         return None
     known = _venue_lookup(name)
-    acronym = len(words) <= 2 and any(sum(c.isupper() for c in w) >= 2 for w in words)
+    # An unknown venue passes as an acronym only when every word is one ("ES FOMO"); "Efficient GPTQ" is a title.
+    acronym = len(words) <= 2 and all(sum(c.isupper() for c in w) >= 2 for w in words)
     if strict and not (known or acronym or _VENUE_WORDS.search(name) or name.lower() in _PREPRINT):
         return None
     if name.lower() in _PREPRINT:
