@@ -27,8 +27,8 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Unread:
-    """An input unit (entry, line, row) that could not be turned into a proper record."""
+class InputUnit:
+    """An input unit (entry, line, row) with why it is reported and its position."""
 
     reason: str
     text: str
@@ -38,16 +38,16 @@ class Unread:
         return {"file": self.source.file, "line": self.source.line, "reason": self.reason, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An input unit deliberately not turned into a record (a tool, a blog post, a table of contents)."""
+class Unread(InputUnit):
+    """A unit that could not be turned into a proper record."""
 
-    reason: str
-    text: str
-    source: Source = Source()
+    __slots__ = ()
 
-    def to_json(self) -> dict[str, Any]:
-        return {"file": self.source.file, "line": self.source.line, "reason": self.reason, "text": self.text}
+
+class Skipped(InputUnit):
+    """A unit deliberately not turned into a record (a tool, a blog post, a table of contents)."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
