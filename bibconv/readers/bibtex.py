@@ -235,9 +235,10 @@ def _plain_name(text: str) -> Name | None:
     words = family.split() if comma else text.split()
     if not words or "," in given or not all(word[0].isupper() for word in words):
         return None
+    # Ligatures such as '' and -- are still LaTeX: decode the parts as the pybtex path does.
     if comma:
-        return Name(family=" ".join(words), given=" ".join(given.split()))
-    return Name(family=words[-1], given=" ".join(words[:-1]))
+        return Name(family=latex_to_unicode(" ".join(words)), given=latex_to_unicode(" ".join(given.split())))
+    return Name(family=latex_to_unicode(words[-1]), given=latex_to_unicode(" ".join(words[:-1])))
 
 
 @lru_cache(maxsize=65536)
