@@ -481,3 +481,20 @@ def test_registered_as_the_markdown_writer_and_ignores_other_formats_options() -
 
     text = bibconv.write([GPTQ], "markdown", md_layout="bullets", style="apa", format="plain", ascii=True)
     assert text == md.write([GPTQ], md_layout="bullets")
+
+
+def test_acceptance_note_stays_in_the_venue_badge_and_reads_back() -> None:
+    from bibconv.readers.markdown import read
+
+    record = Record(
+        entry_type="inproceedings",
+        title="SCOTT: Self-Consistent Chain-of-Thought Distillation",
+        issued="2023",
+        container_title="Annual Meeting of the Association for Computational Linguistics",
+        container_title_short="ACL",
+        note="Outstanding paper",
+        arxiv="2305.01879",
+    )
+    assert "Conference-ACL'23%20Outstanding-blue" in md.venue_badge(record)
+    back, _ = read(md.write([record]))
+    assert (back[0].note, back[0].container_title_short, back[0].year) == ("Outstanding paper", "ACL", "2023")

@@ -143,12 +143,23 @@ def badge_year(year: str) -> str:
     return f"'{year[2:]}" if year.startswith("20") and len(year) == 4 else f" {year}" if year else ""
 
 
+#: Acceptance notes the lists put in the venue badge (``ACL'23 Outstanding``), by the record's note.
+BADGE_QUALIFIERS = {
+    "Outstanding paper": "Outstanding",
+    "Best paper": "Best Paper",
+    "Oral": "Oral",
+    "Spotlight": "Spotlight",
+    "Highlight": "Highlight",
+}
+
+
 def venue_badge(record: Record, lookup: Callable[[str], object | None] | None = None) -> str:
     """``[![Publish](https://img.shields.io/badge/Conference-ICML'23-blue)]()``, or "" without a venue."""
     venue = short_venue(record, lookup)
     if not venue:
         return ""
-    message = _badge_part(venue + badge_year(record.year))
+    qualifier = BADGE_QUALIFIERS.get(record.note, "")
+    message = _badge_part(venue + badge_year(record.year) + (f" {qualifier}" if qualifier else ""))
     return f"[![Publish](https://img.shields.io/badge/{_badge_label(record)}-{message}-{BADGE_COLOR})]()"
 
 
