@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 GIVEN = ["Elias", "Saleh", "Torsten", "Dan", "Tim", "Mike", "Younes", "Luke", "Jörg", "José", "Jiří", "Iván",

@@ -195,6 +195,9 @@ class _Decoder:
                 self.pos = len(text)
                 return "\\"
             name = text[start + 1]
+            if not name.isascii():  # not a control symbol: a backslash, then text
+                self.pos = start + 1
+                return "\\"
             self.pos = start + 2
             if name in ACCENTS:
                 return self.accent(name)
@@ -428,7 +431,7 @@ def _bibtex_balanced(text: str) -> bool:
 
 
 def _is_unknown_control_symbol(ch: str) -> bool:
-    return not ch.isalpha() and ch not in ACCENTS and ch not in CONTROL_SYMBOLS
+    return ch.isascii() and not ch.isalpha() and ch not in ACCENTS and ch not in CONTROL_SYMBOLS
 
 
 @lru_cache(maxsize=4096)

@@ -38,7 +38,8 @@ def _name_strategy() -> st.SearchStrategy[Name]:
         particle=st.sampled_from(["", "", "van", "von", "de la", "van der"]),
         suffix=st.sampled_from(["", "", "Jr.", "III"]),
     )
-    corporate = _TEXT.filter(bool).map(lambda text: Name(literal=text))
+    # the shared name parser strips unicode white space (NBSP too) around an organisation's name
+    corporate = _TEXT.filter(lambda text: text and text == text.strip()).map(lambda text: Name(literal=text))
     return person | corporate
 
 

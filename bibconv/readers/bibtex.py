@@ -243,7 +243,7 @@ def _plain_name(text: str) -> Name | None:
 
 @lru_cache(maxsize=65536)
 def _names(value: str) -> tuple[Name, ...]:
-    parts = [" ".join(p.split()) for p in _split_names(value) if p.strip()]
+    parts = [_collapse(p) for p in _split_names(value) if p.strip(" \t\r\n")]
     names = [_name(part) for part in parts]
     people = [n for n in names if not n.others]
     if len(people) != len(names):  # "and others" only means something last: one marker there
