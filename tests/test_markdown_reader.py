@@ -741,3 +741,269 @@ def test_year_headings_with_nested_topic_bullets():
     ]
     assert _families(records[1])[-1] == "Sinop"  # the trailing "ICML." is the venue, not an author
     assert records[2].extra["openreview"] == "tJbbQfw-5wv"
+
+
+# --- layouts of other popular lists (written from their READMEs, not copied from this repository) --------
+
+
+def _summary(records: list[Record]) -> list[tuple]:
+    return [(r.source.line, r.entry_type, r.issued, r.container_title_short, r.arxiv) for r in records]
+
+
+def test_survey_list_numbered_quoted_bold_titles_with_nicknames():
+    """LLMSurvey: ``1. <u>GLM</u>: **"Title"**. *Authors et al.* Venue Year. [[Paper](…)]``."""
+    records, report = _data("survey-numbered-quoted.md")
+    assert not report.warnings and not report.unread and len(report.skipped) == 2  # the contents bullets
+    assert _summary(records) == [
+        (15, "article", "2019", "JMLR", "1910.10683"),
+        (16, "misc", "2022", "", "2204.06745"),
+        (17, "misc", "2022", "", "2205.01068"),
+        (18, "inproceedings", "2023", "ICLR", ""),
+        (24, "inproceedings", "2017", "NeurIPS", ""),
+        (25, "article", "2022", "JMLR", ""),
+        (26, "misc", "2021", "", "2104.09864"),
+        (27, "inproceedings", "2022", "ICML", ""),
+    ]
+    # the title is the quoted bold span, never taken for an author; the nickname is the short title
+    assert records[2].title == "OPT: Open Pre-trained Transformer Language Models"
+    assert _families(records[2]) == ["Zhang", "OTHERS"]
+    assert [r.extra.get("shorttitle") for r in records[:4]] == ["T5", "GPT-NeoX-20B", "OPT", "GLM"]
+    assert records[3].extra["openreview"] == "-Aw0rrrPUF" and records[3].code_url.endswith("THUDM/GLM-130B")
+    assert _families(records[5]) == ["Fedus", "Zoph", "Shazeer"]
+    assert records[0].groups == ("Resources of LLMs / Publicly Available Models",)
+
+
+def test_classic_lists_bold_title_year_initials_and_scroll_bullets():
+    """awesome-deep-learning-papers (``**Title** (2015), G. Hinton et al. [[pdf]]``) under ``## Contents``
+    with ``###`` sections, and papers-we-love ``:scroll:`` bullets."""
+    records, report = _data("classic-initials.md")
+    assert not report.warnings and not report.unread and len(report.skipped) == 2
+    assert [(r.source.line, r.issued, r.arxiv) for r in records[:6]] == [
+        (13, "2015", "1503.02531"), (14, "2015", "1412.1897"), (15, "2014", ""),
+        (18, "2015", "1502.03167"), (19, "2014", ""), (20, "2014", "1412.6980"),
+    ]  # fmt: skip
+    assert records[0].title == "Distilling the knowledge in a neural network"
+    assert _names(records[0]) == [("G.", "", "Hinton"), ("", "", "et al.")]
+    assert _families(records[3]) == ["Loffe", "Szegedy"]
+    assert records[4].url.startswith("http://jmlr.org/") and "issued" not in records[4].inferred
+    assert records[0].groups == ("Understanding / Generalization / Transfer",)
+    assert [r.title for r in records[6:]] == [
+        "Dynamo: Amazon's Highly Available Key-value Store",
+        "Time, Clocks, and the Ordering of Events in a Distributed System",
+        "In Search of an Understandable Consensus Algorithm",
+    ]
+    assert records[6].url.endswith("amazon-dynamo-sosp2007.pdf") and not records[6].issued  # never invented
+    assert (records[8].container_title_short, records[8].issued) == ("USENIX ATC", "2014")
+    assert _families(records[8]) == ["Ongaro", "Ousterhout"]
+
+
+def test_nerf_list_project_link_title_first_author_et_al_and_pipe_links():
+    """awesome-NeRF: ``- [Title](project page), Mildenhall et al., ECCV 2020 | [github](…) | [bibtex](…)``."""
+    records, report = _data("nerf-pipe-links.md")
+    assert not report.warnings and not report.unread
+    assert [s.source.line for s in report.skipped] == [6, 7, 8, 23]  # contents, and a talk
+    assert _summary(records) == [
+        (11, "misc", "2020", "", "2101.05204"),
+        (15, "inproceedings", "2020", "ECCV", ""),
+        (16, "inproceedings", "2021", "ICCV", ""),
+        (17, "inproceedings", "2022", "CVPR", ""),
+        (18, "inproceedings", "2022", "SIGGRAPH", ""),
+        (19, "misc", "2020", "", "2011.13961"),
+    ]
+    nerf = records[1]
+    assert _families(nerf) == ["Mildenhall", "OTHERS"] and not nerf.url  # a project page is not the paper
+    assert nerf.extra["project"] == "http://www.matthewtancik.com/nerf"
+    assert nerf.code_url == "https://github.com/bmild/nerf" and nerf.extra["bibtex"] == "./citations/nerf.txt"
+    assert records[3].note == "Oral"
+    assert _families(records[0]) == ["Dellaert", "Yen-Chen"]
+
+
+def test_dated_table_with_venue_column_icon_links_and_details_abstracts():
+    """``| Date | Title | Venue | Paper | Code |`` with ``2023-05``, ``NeurIPS'23``, ``[📄 Paper]``, star
+    shields, OpenReview and ACL Anthology links; then bold-title paragraphs with ``<details>`` abstracts."""
+    records, report = _data("dated-table-abstracts.md")
+    assert _summary(records) == [
+        (7, "inproceedings", "2023", "NeurIPS", "2305.14314"),
+        (8, "inproceedings", "2024", "ICML", "2306.07629"),
+        (9, "inproceedings", "2024", "ICLR", ""),
+        (10, "inproceedings", "2023", "EMNLP", ""),
+        (15, "inproceedings", "2024", "CVPR", "2312.00858"),
+        (20, "inproceedings", "2023", "CVPRW", "2303.17604"),
+    ]
+    assert [r.title for r in records[:2]] == [
+        "QLoRA: Efficient Finetuning of Quantized LLMs",
+        "SqueezeLLM: Dense-and-Sparse Quantization",
+    ]  # the "[📄 Paper]" link is the paper, not the title
+    assert records[0].code_url == "https://github.com/artidoro/qlora"
+    assert records[1].code_url == "https://github.com/SqueezeAILab/SqueezeLLM"
+    assert records[2].extra["openreview"] == "NG7sS51zVF"
+    assert records[3].doi == "10.18653/v1/2023.emnlp-main.391" and "doi" in records[3].inferred
+    # a row with a date and a title but nothing else is not taken for a paper: reported with its line
+    assert [(u.source.line, u.text) for u in report.unread] == [(11, "Not Ready Yet")]
+    assert [w.source.line for w in report.warnings] == [11]
+    # the abstract in <details> belongs to the entry above it and is never its title
+    assert records[4].title == "DeepCache: Accelerating Diffusion Models for Free"
+    assert records[4].abstract.startswith("Diffusion models have recently gained unprecedented attention")
+    assert records[5].abstract.startswith("The landscape of image generation")
+    assert records[5].container_title.endswith("Pattern Recognition Workshops")
+    assert all(not r.abstract for r in records[:4])
+
+
+def test_details_abstract_inside_a_list_item_stays_out_of_the_entry():
+    text = (
+        "## Video\n\n"
+        "- [AnimateDiff: Animate Your Personalized Text-to-Image Diffusion Models](https://arxiv.org/abs/2307.04725),"
+        " Yuwei Guo, Ceyuan Yang, ICLR 2024\n"
+        "  <details><summary>Abstract</summary>With the advance of text-to-image models, many users can now"
+        " create images.</details>\n"
+        "- [Align your Latents](https://arxiv.org/abs/2304.08818), Andreas Blattmann, Robin Rombach, CVPR 2023\n"
+        "  <details>\n  <summary>TL;DR</summary>\n\n  Video LDM: latent diffusion for video.\n  </details>\n"
+    )
+    records, report = read(text, file="video.md")
+    assert not report.warnings and not report.unread
+    assert [(r.container_title_short, r.issued) for r in records] == [("ICLR", "2024"), ("CVPR", "2023")]
+    assert records[0].abstract.startswith("With the advance") and _families(records[0]) == ["Guo", "Yang"]
+    assert records[1].abstract == "Video LDM: latent diffusion for video."
+
+
+def test_citation_lines_italic_venue_comma_year_and_quoted_titles():
+    """``- Title. *ICLR*, 2017. [[pdf]]``, ``1. Authors. "Title." Venue (Year).`` and ``**[ICLR 2015]** Title``."""
+    records, report = _data("citation-lines.md")
+    assert not report.warnings and not report.unread
+    assert [(r.source.line, r.issued, r.container_title_short or r.container_title) for r in records] == [
+        (5, "2015", "NeurIPS"), (6, "2017", "ICLR"), (7, "2019", "ICLR"),
+        (11, "2016", "NeurIPS"), (12, "2018", "CVPR"), (13, "2019", "ICCV"),
+        (17, "2015", "ICLR"), (18, "2020", "NeurIPS"),
+    ]  # fmt: skip
+    assert [r.title for r in records[:3]] == [
+        "Learning both Weights and Connections for Efficient Neural Networks",
+        "Pruning Filters for Efficient ConvNets",
+        "The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks",
+    ]
+    assert not records[2].author  # "Trainable Neural Networks" is the end of the title, not a person
+    assert not records[0].inferred  # the year is the one written, not the arXiv id's
+    assert records[3].title == "Binarized Neural Networks" and len(records[3].author) == 5
+    assert _names(records[5])[1] == ("Mart", "van", "Baalen")
+    assert records[7].code_url == "https://github.com/microsoft/unilm"
+
+
+# --- the tuned markdown-it parser gives the tokens of the stock one ---------------------------------------
+
+_TRICKY_MARKDOWN = r"""
+- [a [nested] label](http://x.org/a(b)c) [`code]`](u) [x\]y](<a b>) ![i](s "t") [e](u 'ti') [&amp;](a&amp;b)
+- [lbl](url\)x) [ok](url\_x) <http://auto.link> <b>[x</b>](y) [unterminated](abc [](empty) [x]( spaced )
+- text: with - many = colons ~~strike~~ __em__ *em* **b** \* &copy; [ref] [ref][] ![img][ref]
+- [Title](https://a.org/x?q=1&b=2#frag) [[Paper]](https://arxiv.org/abs/2210.17323)[[Code]](https://github.com/a/b)
+
+[ref]: http://ref.org "Title"
+
+| a | [b](c) \| d | `x|y` |
+|---|---|---|
+| [x](y(z)) | ![i](j) | a \\| b |
+| <br> [**t**](u) | c | |
+"""
+
+
+def test_tuned_parser_gives_the_stock_parser_tokens():
+    from markdown_it import MarkdownIt
+
+    from bibconv.readers.markdown import _parser
+
+    stock = MarkdownIt("commonmark", {"html": True}).enable("table")
+    stock.normalizeLink = lambda url: url.strip()
+    stock.normalizeLinkText = lambda text: text
+
+    def dump(tokens) -> list:
+        return [
+            (
+                t.type,
+                t.tag,
+                t.content,
+                sorted(t.attrs.items()),
+                t.map,
+                t.level,
+                t.markup,
+                dump(t.children or []),
+            )
+            for t in tokens
+        ]
+
+    texts = [_TRICKY_MARKDOWN, *(path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.md")))]
+    bundled = ROOT / "bib" / "sources" / "awesome-efficient-llm.md"
+    if bundled.exists():
+        texts.append(bundled.read_text(encoding="utf-8"))
+    for text in texts:
+        assert dump(_parser().parse(text)) == dump(stock.parse(text))
+
+
+def test_year_first_venue_prefixes_numbered_tables_and_headings_that_are_titles():
+    """``- [2015 NIPS] [Title](…)`` (awesome-model-compression), ``- 🔥 **[ICLR 2024]** Title`` with a star
+    shield, a ``| No. | Title | Venue | Year | Link |`` table, and ``### Title`` over its authors line."""
+    records, report = _data("year-first-and-heading-titles.md")
+    assert not report.warnings and not report.unread
+    assert [(s.source.line, s.reason) for s in report.skipped] == [
+        (23, "not a paper (online): section 'Resources'"),
+        (24, "not a paper (online): section 'Resources'"),
+    ]
+    assert _summary(records) == [
+        (5, "inproceedings", "2015", "NeurIPS", "1506.02626"),
+        (6, "inproceedings", "2016", "ICLR", "1510.00149"),
+        (7, "inproceedings", "2024", "ICLR", "2309.17453"),
+        (8, "misc", "2023", "", "2303.06865"),
+        (12, "inproceedings", "2023", "ICML", "2211.17192"),
+        (13, "misc", "2023", "", "2302.01318"),
+        (15, "inproceedings", "2024", "ICML", "2401.10774"),
+        (18, "inproceedings", "2023", "ICLR", "2210.17323"),
+    ]
+    assert not records[0].inferred and "issued" in records[3].inferred  # written year vs arXiv id's year
+    assert records[2].title == "Efficient Streaming Language Models with Attention Sinks"
+    assert records[2].code_url == "https://github.com/mit-han-lab/streaming-llm"
+    assert records[4].title == "Fast Inference from Transformers via Speculative Decoding"
+    medusa = records[6]
+    assert medusa.title == "Medusa: Simple LLM Inference Acceleration Framework with Multiple Decoding Heads"
+    assert _families(medusa) == ["Cai", "Li", "Geng"] and medusa.code_url.endswith("FasterDecoding/Medusa")
+    gptq = records[7]  # "### [Title](arxiv)" with its authors line below
+    assert _families(gptq) == ["Frantar", "Ashkboos", "Hoefler", "Alistarh"] and gptq.code_url.endswith(
+        "/gptq"
+    )
+    assert {r.groups for r in records} == {("Compression",)}  # the title headings are not sections
+
+
+def test_field_helpers_for_other_layouts():
+    from bibconv.readers.md_fields import is_resource_label
+
+    assert (parse_venue("2015 NIPS", strict=True).short, parse_venue("2015 NIPS", strict=True).year) == (
+        "NeurIPS",
+        "2015",
+    )
+    assert parse_venue("2023 Survey of Things", strict=True) is None
+    assert is_resource_label("📄 Paper") and is_resource_label("💻 Code") and is_resource_label("🌐")
+    assert not is_resource_label("🔥 FlashAttention: Fast and Memory-Efficient Exact Attention")
+    assert parse_authors('"OPT: Open Pre-trained Transformer Language Models"') is None  # a quoted title
+    assert parse_authors("Time: Clocks") is None
+
+
+def test_bold_linked_title_cells_and_labelled_fields():
+    """Awesome-MLLM (``![Star](…) <br> [**Title**](pdf) <br>`` cells, ``Date`` 2023-04-17) and
+    ``- Paper: [Title](…), Venue: ICLR 2024, Code: [link](…)`` bullets."""
+    text = (
+        "## Multimodal Instruction Tuning\n"
+        "|  Title  |   Venue  |   Date   |   Code   |   Demo   |\n|:--|:--:|:--:|:--:|:--:|\n"
+        "| ![Star](https://img.shields.io/github/stars/haotian-liu/LLaVA.svg?style=social&label=Star) <br>"
+        " [**Visual Instruction Tuning**](https://arxiv.org/pdf/2304.08485.pdf) <br> | NeurIPS | 2023-04-17 |"
+        " [Github](https://github.com/haotian-liu/LLaVA) | [Demo](https://llava.hliu.cc/) |\n\n"
+        "## Quantization\n\n"
+        "- Paper: [SpQR: A Sparse-Quantized Representation for Near-Lossless LLM Weight Compression]"
+        "(https://arxiv.org/abs/2306.03078), Venue: ICLR 2024, Code: [link](https://github.com/Vahe1994/SpQR)\n"
+    )
+    records, report = read(text, file="mllm.md")
+    assert not report.warnings and not report.unread
+    assert _summary(records) == [
+        (4, "inproceedings", "2023", "NeurIPS", "2304.08485"),
+        (8, "inproceedings", "2024", "ICLR", "2306.03078"),
+    ]
+    assert (
+        records[0].title == "Visual Instruction Tuning"
+        and records[0].extra["project"] == "https://llava.hliu.cc/"
+    )
+    assert records[1].code_url == "https://github.com/Vahe1994/SpQR" and "shorttitle" not in records[1].extra

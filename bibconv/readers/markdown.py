@@ -8,7 +8,9 @@ parser. Sections such as Updates, tables of contents or contributors produce no 
 tools, blogs or leaderboards are skipped (or kept typed ``software``/``online`` with ``keep_non_papers``).
 Every unit that yields no record is in the report with its line: skipped or unread.
 
-The project page of a paper is kept in ``extra["project"]``; ``url`` is only ever a paper link.
+The project page of a paper is kept in ``extra["project"]``; ``url`` is only ever a paper link. A
+``<details>`` abstract under an entry becomes its ``abstract``, never part of its line; a ``### Title``
+heading right over a paragraph of authors and paper links (and no title of its own) is that paper's title.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import FunctionType, SimpleNamespace
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
+from markdown_it.common.utils import unescapeAll
+from markdown_it.rules_block.table import escapedSplit
+from markdown_it.rules_block.table import table as stock_table_rule
 
 from ..errors import BibconvError
 from ..model import Record, Source
@@ -49,6 +55,7 @@ _NON_PAPER_SECTION = re.compile(
     r"other (?:awesome )?lists|resources)\b",
     re.IGNORECASE,
 )
+_TOC_HEADING = re.compile(r"(?:table of )?contents?|toc", re.IGNORECASE)
 _PAPER_SECTION = re.compile(r"\b(papers?|publications?|preprints?|articles? list|surveys?)\b", re.IGNORECASE)
 _YEAR_HEADING = re.compile(r"^\s*(?:year\s+)?((?:19|20)\d{2})\s*$", re.IGNORECASE)
 _GENERIC_HEADINGS = {"papers", "paper list", "paper", "list of papers", "the list", "contents", "main"}
@@ -77,7 +84,71 @@ def _parser() -> MarkdownIt:
     # Keep link targets as written: percent-encoding them is for HTML output and costs a third of the parse.
     parser.normalizeLink = lambda url: url.strip()  # type: ignore[method-assign]
     parser.normalizeLinkText = lambda text: text  # type: ignore[method-assign]
+    # A paper list is mostly links: markdown-it scans labels and targets one character at a time. The
+    # helpers below take the common plain case with one regex and hand anything else to markdown-it's own.
+    fast = {"parseLinkLabel": _parse_link_label, "parseLinkDestination": _parse_link_destination}
+    parser.helpers = SimpleNamespace(
+        **{name: fast.get(name, getattr(helpers, name)) for name in helpers.__all__}
+    )
+    # Text runs stop only where an enabled inline rule can start (the default set also stops at ':', '-',
+    # '=', ... for plugins and linkify, which are off here) and at ']' (the end of a link label).
+    parser.inline.terminator_re = _INLINE_TERMINATORS
+    table_rule = _table_rule_with_fast_split()
+    if table_rule is not None:
+        parser.block.ruler.at("table", table_rule, {"alt": ["paragraph", "reference"]})
     return parser
+
+
+def _split_row(line: str) -> list[str]:
+    """A table row split at its pipes. Without a backslash no pipe is escaped, so ``str.split`` gives what
+    markdown-it's character loop gives; rows with one go to that loop."""
+    return line.split("|") if "\\" not in line else escapedSplit(line)
+
+
+def _table_rule_with_fast_split():
+    """markdown-it's own table rule, calling ``_split_row`` instead of its per-character ``escapedSplit``
+    (a tenth of the parse of a table-heavy list). Only this parser's copy of the rule changes; None (the
+    stock rule stays) if markdown-it's table rule is no longer built that way."""
+    rule = stock_table_rule
+    if "escapedSplit" not in rule.__code__.co_names:
+        return None
+    globals_ = {**rule.__globals__, "escapedSplit": _split_row}
+    return FunctionType(rule.__code__, globals_, rule.__name__, rule.__defaults__, rule.__closure__)
+
+
+#: Characters where an inline rule of the commonmark preset may start: newline, escape, backticks,
+#: emphasis, link, image, autolink/html, entity; plus the ']' that ends a link label.
+_INLINE_TERMINATORS = re.compile(r"[\n!&*<\[\\\]_`]")
+_LABEL_STOP = re.compile(r"[\[\]`<\\]")
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]*")
+
+
+def _parse_link_label(state, start: int, disableNested: bool = False) -> int:  # noqa: N803 (markdown-it's name)
+    """End of the link label opened at ``start``. Up to its first ']' a plain label holds nothing that
+    could start a nested token (no '[', code span, tag or escape), so that ']' ends it; any other label,
+    or one at the nesting limit, goes to markdown-it's scan."""
+    if state.level < state.md.options["maxNesting"]:
+        stop = _LABEL_STOP.search(state.src, start + 1, state.posMax)
+        if stop is not None and stop.group() == "]":
+            return stop.start()
+    return helpers.parseLinkLabel(state, start, disableNested)
+
+
+@dataclass(slots=True)
+class _Destination:
+    ok: bool
+    pos: int
+    str: str
+
+
+def _parse_link_destination(string: str, pos: int, maximum: int):
+    """A link target without angle brackets, parentheses or escapes ends at a space, a control character,
+    the closing ')' or the end; markdown-it's scan handles every other target."""
+    if pos < maximum and string[pos] != "<":
+        end = _PLAIN_DESTINATION.match(string, pos, maximum).end()
+        if end > pos and (end == maximum or string[end] not in "(\\"):
+            return _Destination(True, end, unescapeAll(string[pos:end]))
+    return helpers.parseLinkDestination(string, pos, maximum)
 
 
 # --- sections ---------------------------------------------------------------------------------------
@@ -132,9 +203,11 @@ class _Sections:
         return (" / ".join(path),) if path else ()
 
     def kind(self) -> str:
-        for heading in reversed(self.stack):
+        for depth, heading in enumerate(reversed(self.stack)):
             if heading.level == 1 and self.drop_h1:
                 break
+            if depth and _TOC_HEADING.fullmatch(heading.title):
+                continue  # "## Contents" over "### Understanding": the sub-sections are the list itself
             if heading.kind:
                 return heading.kind
         return "papers"
@@ -159,6 +232,7 @@ class _State:
     pending_kind: str = ""  # set by a "Updates:" paragraph for the list that follows
     pending_name: str = ""
     lines: list[str] = field(default_factory=list)  # the source, for HTML blocks broken by blank lines
+    entry_block_end: int = -1  # end line of the paragraph that made the last record, for its <details>
 
     def section_name(self) -> str:
         return self.pending_name if self.pending_kind else self.sections.name()
@@ -204,7 +278,12 @@ def _walk(tokens: list, start: int, stop: int, state: _State) -> None:
             pieces = pieces_from_inline(tokens[i + 1].children or [])
             level = int(token.tag[1])
             if level >= 3 and _has_paper_evidence(pieces) and len(plain_text(pieces).split()) >= 3:
-                _read_unit(pieces, Hints(), _line(token), state)  # "### [Paper title](arxiv)": one paper
+                # "### [Paper title](arxiv)": one paper, with the authors/venue paragraph under it if any
+                details = _untitled_paragraph(tokens, i + 3)
+                if details is not None:
+                    pieces = [*pieces, Piece("br"), *details]
+                    i += 3
+                _read_unit(pieces, Hints(), _line(token), state)
             else:
                 state.sections.enter(level, _heading_title(pieces))
             state.pending_kind = ""
@@ -223,11 +302,21 @@ def _walk(tokens: list, start: int, stop: int, state: _State) -> None:
             i = end + 1
             continue
         if kind == "paragraph_open":
-            _read_paragraph(tokens[i + 1], state)
+            before = len(state.records)
+            titled = _heading_over_entry(tokens, i, state)
+            if titled is not None:  # the heading was the paper's title, not a section
+                state.sections.stack.pop()
+                _read_unit(titled[0], Hints(), titled[1], state)
+            else:
+                _read_paragraph(tokens[i + 1], state)
+            state.entry_block_end = token.map[1] if len(state.records) > before else -1
             i += 3
             continue
         if kind == "html_block":
             html, last_line = _whole_html_block(token, state.lines)
+            abstract = _details_abstract(html) if "<details" in html.lower() else ""
+            if abstract and 0 <= token.map[0] - state.entry_block_end <= 1:  # right below an entry
+                state.records[-1] = state.records[-1].with_changes(abstract=abstract)
             _read_html_block(html, token.map[0] + 1, state)
             # skip the tokens markdown-it made of the rest of the element (after a blank line inside it)
             while i + 1 < stop and (tokens[i + 1].map is None or tokens[i + 1].map[0] <= last_line):
@@ -276,6 +365,38 @@ def _read_paragraph(inline, state: _State) -> None:
             titled and (lines >= 2 or kind != "papers")
         ):
             _read_unit(entry_pieces, Hints(), base + offset, state)
+
+
+def _heading_over_entry(tokens: list, i: int, state: _State) -> tuple[list[Piece], int] | None:
+    """``### Title`` right over a paragraph of authors, venue and paper links that has no title of its
+    own: the heading is that paper's title. Returns the entry's pieces and line."""
+    if i < 3 or tokens[i - 1].type != "heading_close" or tokens[i - 1].tag in ("h1", "h2"):
+        return None
+    top = state.sections.stack[-1] if state.sections.stack else None
+    if top is None or top.level != int(tokens[i - 1].tag[1]) or top.kind == "skip" or top.year:
+        return None  # ("tools" or "blogs" in a heading may be words of a title: those kinds may go on)
+    heading = pieces_from_inline(tokens[i - 2].children or [])
+    if _has_paper_evidence(heading) or len(plain_text(heading).split()) < 3:
+        return None  # ("### [Title](arxiv)" was read as a paper itself, not entered as a section)
+    body = _untitled_paragraph(tokens, i)
+    if body is None or not _has_paper_evidence(body):
+        return None
+    title = [
+        Piece(p.kind, p.text, p.href, "strong" if p.kind == "text" else p.style, p.images) for p in heading
+    ]
+    return [*title, Piece("br"), *body], _line(tokens[i - 3])
+
+
+def _untitled_paragraph(tokens: list, i: int) -> list[Piece] | None:
+    """The pieces of the paragraph at ``tokens[i]`` when it is one short entry with no title of its own
+    (an authors, venue and links line under a title heading); else None."""
+    if i + 1 >= len(tokens) or tokens[i].type != "paragraph_open":
+        return None
+    body = pieces_from_inline(tokens[i + 1].children or [])
+    entries = _paragraph_entries(body)
+    if len(entries) != 1 or entries[0][2] or len(plain_text(body).split()) > 60:
+        return None
+    return body
 
 
 def _paragraph_entries(pieces: list[Piece]) -> list[tuple[int, list[Piece], bool]]:
@@ -332,11 +453,16 @@ def _read_list(tokens: list, start: int, end: int, state: _State, subgroup: tupl
         )
         return
     for item_start, item_end in items:
-        pieces, nested, fences = _item_parts(tokens, item_start, item_end)
+        pieces, nested, fences, details = _item_parts(tokens, item_start, item_end)
         line = _line(tokens[item_start])
         own_label = _label_of(pieces) if nested else ""
         for fence in fences:
             _read_code(tokens[fence], state)
+        hints = Hints()
+        for block in details:
+            if _BIBTEX_START.search(block):
+                _read_bibtex(re.sub(r"<[^>]+>", "", block), line, state)
+            hints.abstract = hints.abstract or _details_abstract(block)
         if nested and own_label:  # "- **Quantization**" with papers below it: a sub-group
             for n_start, n_end in nested:
                 _read_list(tokens, n_start, n_end, state, (*subgroup, own_label))
@@ -344,14 +470,14 @@ def _read_list(tokens: list, start: int, end: int, state: _State, subgroup: tupl
         separate = []
         for n_start, n_end in nested:  # resource-only sub-bullets belong to their paper
             for sub_start, sub_end in _list_items(tokens, n_start, n_end):
-                sub_pieces, sub_nested, _ = _item_parts(tokens, sub_start, sub_end)
+                sub_pieces, sub_nested, _, _ = _item_parts(tokens, sub_start, sub_end)
                 if not sub_nested and _is_attachment(sub_pieces):
                     pieces = [*pieces, Piece("br"), *sub_pieces]
                 else:
                     separate.append((n_start, n_end))
                     break
         if pieces:
-            _read_unit(pieces, Hints(), line, state, subgroup, kind)
+            _read_unit(pieces, hints, line, state, subgroup, kind)
         for n_start, n_end in dict.fromkeys(separate):
             _read_list(tokens, n_start, n_end, state, subgroup)
 
@@ -369,11 +495,16 @@ def _list_items(tokens: list, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def _item_parts(tokens: list, start: int, end: int) -> tuple[list[Piece], list[tuple[int, int]], list[int]]:
-    """An item's own pieces (its paragraphs), its nested lists and its code fences."""
+def _item_parts(
+    tokens: list, start: int, end: int
+) -> tuple[list[Piece], list[tuple[int, int]], list[int], list[str]]:
+    """An item's own pieces (its paragraphs), its nested lists, its code fences and the text of its
+    ``<details>`` blocks (an abstract, a BibTeX entry: never part of the entry line)."""
     pieces: list[Piece] = []
     nested: list[tuple[int, int]] = []
     fences: list[int] = []
+    details: list[str] = []
+    open_details = 0  # a <details> element broken by blank lines spans several tokens
     i = start + 1
     while i < end:
         token = tokens[i]
@@ -382,7 +513,15 @@ def _item_parts(tokens: list, start: int, end: int) -> tuple[list[Piece], list[t
             nested.append((i, close))
             i = close + 1
             continue
-        if token.type == "inline":
+        if token.type == "html_block" and (open_details or "<details" in token.content.lower()):
+            lowered = token.content.lower()
+            if not open_details:
+                details.append("")
+            details[-1] += token.content + "\n"
+            open_details = max(0, open_details + lowered.count("<details") - lowered.count("</details>"))
+        elif token.type == "inline" and open_details:
+            details[-1] += token.content + "\n"
+        elif token.type == "inline":
             if pieces:
                 pieces.append(Piece("br"))
             pieces.extend(pieces_from_inline(token.children or []))
@@ -391,7 +530,20 @@ def _item_parts(tokens: list, start: int, end: int) -> tuple[list[Piece], list[t
         elif token.type == "html_block":
             pieces.extend(pieces_from_html(token.content))
         i += 1
-    return pieces, nested, fences
+    return pieces, nested, fences, details
+
+
+_DETAILS_SUMMARY = re.compile(r"(?is)<summary[^>]*>(.*?)</summary>")
+_ABSTRACT_SUMMARY = re.compile(r"(?i)\b(abstract|tl;?\s*dr|summary|overview|introduction)\b|摘要")
+
+
+def _details_abstract(html: str) -> str:
+    """The text of ``<details><summary>Abstract</summary>…</details>`` (also TL;DR); empty for other
+    details blocks (BibTeX, code, more links)."""
+    m = _DETAILS_SUMMARY.search(html)
+    if not m or not _ABSTRACT_SUMMARY.search(m.group(1)):
+        return ""
+    return plain_text(pieces_from_html(html[m.end() :]))
 
 
 def _label_of(pieces: list[Piece]) -> str:
@@ -467,6 +619,13 @@ def _column_roles(header: list[str]) -> list[str]:
     for text in header:
         role = next((name for name, pattern in _COLUMN_ROLES if pattern.search(text)), "other")
         roles.append(role)
+    explicit = [
+        i for i, text in enumerate(header) if roles[i] == "title" and re.search(r"(?i)\btitle\b", text)
+    ]
+    if explicit:  # "| Title | Paper | Code |": beside a Title column, "Paper" holds the paper's link
+        roles = [
+            "links" if role == "title" and i not in explicit[:1] else role for i, role in enumerate(roles)
+        ]
     if "title" not in roles:  # no title column: the first column that is neither a date nor a venue
         for i, role in enumerate(roles):
             if role in ("other", "links", "code"):

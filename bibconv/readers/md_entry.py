@@ -43,8 +43,8 @@ _LEADING_QUOTE = re.compile(r"\s*[\"“«]([^\"”»]{4,})[\"”»]")
 _BRACKET_PREFIX = re.compile(r"^(?:\d{1,4}[.)]\s+)?[\[【(]([^\[\]【】()]{1,60})[\]】)]\s*[:\-–]?\s*")
 _COLON_PREFIX = re.compile(r"^([^:\n]{2,40}):\s+")
 _NUMBERING = re.compile(r"^\d{1,4}[.)]\s+")
-_AUTHOR_TAIL_SPLIT = re.compile(r"(?<=[^\W\d_]{2})\.\s+|,\s*|\s+[-–—|]\s+|\s+(?=\()")
-_CLAUSE_SPLIT = re.compile(r"(?<=[^\W\d_]{2})\.\s+|,\s+|\s+[-–—|]\s+")
+_AUTHOR_TAIL_SPLIT = re.compile(r"(?<=[^\W\d_]{2})\.\s+|,\s*|\s+[-–—|·•]\s+|\s+(?=\()")
+_CLAUSE_SPLIT = re.compile(r"(?<=[^\W\d_]{2})\.\s+|,\s+|\s+[-–—|·•]\s+")
 _YEAR_ONLY = re.compile(r"\s*\(?((?:19|20)\d{2})\)?[.\s]*")
 _BRACKETED_YEAR = re.compile(r"[\[(【]\s*((?:19|20)\d{2})\s*[\])】]")
 
@@ -58,6 +58,7 @@ class Hints:
     year: str = ""
     year_heading: str = ""
     keywords: tuple[str, ...] = ()
+    abstract: str = ""  # from a <details> block of the entry
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class Entry:
     problems: list[str] = field(default_factory=list)  # reported as warnings by the caller
     keywords: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
+    abstract: str = ""
 
 
 @dataclass(slots=True)
@@ -318,12 +320,36 @@ def _plain_title(text: str) -> tuple[str, str]:
             if len(head.split()) < 2:
                 continue
             first_clause = _CLAUSE_SPLIT.split(tail, maxsplit=1)[0]
-            if _authors_in(tail) is not None or parse_venue(first_clause, strict=True) is not None:
+            if (
+                _authors_in(tail) is not None
+                or parse_venue(first_clause, strict=True) is not None
+                or (separator is _SENTENCE_END and _lone_year(tail))  # "Title. *ICLR*, 2017." (venue taken)
+            ):
                 return head, tail + "\n" + after
     m = _TRAILING_GROUP.search(line)
     if m and len(line[: m.start()].split()) >= 2 and _YEAR.search(m.group(1)):
         return line[: m.start()], m.group(1) + "\n" + after
     return line, after
+
+
+_NICKNAME = re.compile(r"^\s*(?:\d{1,4}[.)]\s+)?(\w[^:\n\[\]()]{0,30}?)\s*:\s*$")
+
+
+def _nickname(before: str) -> str:
+    """``<u>GLM</u>: **"GLM-130B: …"**``: a short name and a colon before the title is its short title."""
+    m = _NICKNAME.match(before)
+    if not m or len(m.group(1).split()) > 3 or is_resource_label(m.group(1)):  # "Paper: [Title](…)"
+        return ""
+    if parse_venue(m.group(1), strict=True, require_year=False):
+        return ""
+    return m.group(1)
+
+
+def _lone_year(text: str) -> str:
+    """The year of a first line that is nothing but a year and punctuation (", 2015.")."""
+    line = text.lstrip(" \n.,;:|-–—").partition("\n")[0]
+    m = _YEAR_ONLY.fullmatch(line.rstrip(" ,;:")) if len(line) < 16 else None
+    return m.group(1) if m else ""
 
 
 def _authors_in(text: str) -> tuple[tuple[Name, ...], str] | None:
@@ -385,7 +411,7 @@ def looks_like_citation(text: str) -> bool:
 
 def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
     """The fields of one entry, or None when no title can be found (the caller reports it)."""
-    entry = Entry()
+    entry = Entry(abstract=hints.abstract)
     body, venue_labels = _read_pieces(pieces, entry)
     _take_styled_venues(body, entry)
     span = _title_span(body)
@@ -394,6 +420,8 @@ def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
         title, before, rest = body.text[start:end], body.text[:start], body.text[end:]
         if href:
             _apply_title_link(entry, href)
+        if nickname := _nickname(before):
+            entry.extra.setdefault("shorttitle", nickname)
     else:
         text = body.text
         if looks_like_citation(" ".join(text.split())):
@@ -408,6 +436,7 @@ def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
     if len(entry.title) < 2:
         return None
     rest = strip_decorations(rest)
+    entry.year = _lone_year(rest)
     _read_venue(entry, hints, body, before, rest, venue_labels, span[:2] if span else None)
     if hints.authors:
         entry.authors = parse_authors(hints.authors) or ()
@@ -425,10 +454,12 @@ def extract_entry(pieces: list[Piece], hints: Hints) -> Entry | None:
                 entry.problems.append(f"text after the authors not read: {' '.join(tail.split())[:80]}")
     for keyword in hints.keywords:
         _add_keyword(entry, keyword)
-    _settle_year(entry, hints, before + " " + rest)
-    if span is None and not _has_evidence(entry):
-        return None  # a bare line of text ("TBD", a remark) is not a recognisable paper
-    return entry
+    context = before + " " + rest
+    # A bare line of text ("TBD", a remark) is not a recognisable paper, even in a row with a date or
+    # under a year heading: only what the entry itself says counts.
+    evidence = span is not None or _has_evidence(entry) or bool(_bracketed_year(context))
+    _settle_year(entry, hints, context)
+    return entry if evidence else None
 
 
 def _bare_venue(tail: str) -> VenueInfo | None:
@@ -585,6 +616,8 @@ def build_record(entry: Entry, source: Source, groups: tuple[str, ...], entry_ty
         fields["container_title_short"] = venue.short
         if venue.findings:
             fields["container_title"] = f"{venue.canonical} {year}".strip()
+        elif venue.kind == "workshop" and not venue.workshop and venue.canonical != venue.short:
+            fields["container_title"] = venue.canonical  # a workshop venue of the table ("CVPR Workshop")
         elif venue.kind == "workshop":
             name = venue.workshop if venue.workshop != "Workshop" else ""
             where = f"{venue.short} {year}".strip()
@@ -605,6 +638,7 @@ def build_record(entry: Entry, source: Source, groups: tuple[str, ...], entry_ty
     return Record(
         entry_type=entry_type or kind,
         title=entry.title,
+        abstract=entry.abstract,
         author=entry.authors,
         issued=entry.year,
         doi=entry.doi,

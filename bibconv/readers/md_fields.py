@@ -33,7 +33,9 @@ __all__ = [
 
 _LABEL_PUNCT = re.compile(r"[\[\]()【】{}:|•·*_,]+")
 _VENUE_PUNCT = re.compile(r"[\[\]【】()*_~`]+")
-_ACCEPTED_AT = re.compile(r"(?i)\b(accepted|published)\s+(at|by|in|to)\b|\bin\s*:")
+_ACCEPTED_AT = re.compile(
+    r"(?i)\b(accepted|published)\s+(at|by|in|to)\b|\bin\s*:|^\s*(?:venue|conference|conf|journal|publication|pub)\s*:"
+)
 _AUTHORS_LABEL = re.compile(r"(?i)^(authors?|by)\s*[:\-]?\s+")
 _NAME_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 _LEADING_AND = re.compile(r"(?i)^(and|&)\s+")
@@ -142,7 +144,8 @@ RESOURCE_LABELS = frozenset(
 
 @lru_cache(maxsize=4096)
 def is_resource_label(label: str) -> bool:
-    norm = " ".join(_LABEL_PUNCT.sub(" ", label).lower().split())
+    # "[📄 Paper]", "[💻 Code]", "[:octocat: GitHub]": the icon does not make the label a title
+    norm = " ".join(_LABEL_PUNCT.sub(" ", strip_decorations(label)).lower().split())
     if not norm or norm.startswith(("http://", "https://", "www.")):
         return True
     words = norm.split()
@@ -210,6 +213,7 @@ def _badge_text(text: str) -> str:
 _VENUE_TEXT = re.compile(
     r"^(?P<name>[^\W\d][\w&.\-/+ ]*?)\s*(?P<apos>['`’]\s*)?(?P<year>(?:19|20)\d{2}|\d{2})(?![\d.])(?P<rest>.*)$"
 )
+_YEAR_FIRST = re.compile(r"^((?:19|20)\d{2})\s+([A-Z][\w&.\-/+]*(?:\s+[\w&.\-/+]+){0,3})$")
 _VENUE_WORDS = re.compile(
     r"\b(conference|proceedings|journal|transactions|symposium|workshop|letters|review|annual meeting|"
     r"findings|magazine|congress|forum)\b",
@@ -278,7 +282,7 @@ def looks_like_venue(text: str, strict: bool = True) -> bool:
 def parse_venue(text: str, strict: bool = False, require_year: bool = True) -> VenueInfo | None:
     """``ICML'23 Oral`` → ICML, 2023, note Oral. ``strict``: the name must look like a venue (acronym,
     known venue or venue words). ``require_year=False`` also accepts a bare venue name ("[NeurIPS]")."""
-    cleaned = _normalise_venue_text(text)
+    cleaned = _YEAR_FIRST.sub(r"\2 \1", _normalise_venue_text(text))  # "2015 NIPS" → "NIPS 2015"
     m = _VENUE_TEXT.match(cleaned)
     if not m:
         if require_year or not cleaned or len(cleaned.split()) > 4:
@@ -417,7 +421,7 @@ def _split_author_parts(text: str, separator: str | None) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
-_NOT_IN_NAMES = frozenset("[]{}|=@")
+_NOT_IN_NAMES = frozenset('[]{}|=@:"“”')  # a colon or a quotation mark is in titles, never in names
 
 
 def _looks_like_person(text: str) -> bool:
