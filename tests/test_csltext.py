@@ -266,3 +266,55 @@ def test_entry_a_style_renders_as_nothing_gets_the_fallback_line(tmp_path):
         "MIT Press",
         "Kaiming He, Xiangyu Zhang. (2016). Deep residual learning for image recognition. Nature.",
     ]
+
+
+EDITED_BOOK = Record(
+    entry_type="book",
+    key="indurkhya2010handbook",
+    title="Handbook of natural language processing",
+    editor=(Name("Indurkhya", "Nitin"), Name("Damerau", "Fred J.")),
+    issued="2010",
+    edition="2",
+    publisher="Chapman and Hall/CRC",
+)
+
+
+@pytest.mark.parametrize(
+    "style, expected",
+    [
+        (
+            "apa",
+            "Indurkhya, N., & Damerau, F. J. (Eds.). (2010). Handbook of natural language processing (2nd ed.). ",
+        ),
+        (
+            "chicago-author-date",
+            "Indurkhya, Nitin, and Fred J. Damerau, eds. 2010. Handbook of Natural Language",
+        ),
+        ("modern-language-association", "Language Processing. 2nd ed., Chapman and Hall/CRC, 2010."),
+        (
+            "harvard-cite-them-right",
+            "Indurkhya, N. and Damerau, F.J. (eds.) (2010) Handbook of natural language",
+        ),
+    ],
+)
+def test_editors_standing_in_for_the_author_are_printed_once(style, expected):
+    text = csltext.write([EDITED_BOOK], style=style)
+    assert expected in text
+    assert text.count("Damerau") == 1
+
+
+def test_names_nested_in_a_substitute_inherit_the_name_and_label():
+    from lxml import etree
+
+    ns = csl_fixes.CSL_NS
+    root = etree.fromstring(
+        f'<style xmlns="{ns}"><macro name="a"><names variable="author">'
+        '<name name-as-sort-order="first"/><label form="short"/>'
+        '<substitute><names variable="translator"/><choose><if type="book"><names variable="editor"/></if>'
+        "</choose></substitute></names></macro></style>"
+    )
+    csl_fixes.inherit_name_options_in_substitutes(root)
+    direct, nested = root.iter(f"{{{ns}}}substitute").__next__().iter(f"{{{ns}}}names")
+    assert len(direct) == 0  # citeproc-py passes the options on to direct children itself
+    assert [etree.QName(c).localname for c in nested] == ["name", "label"]
+    assert nested.find(f"{{{ns}}}name").get("name-as-sort-order") == "first"

@@ -6,6 +6,7 @@ style tree once after loading, and on the rendered strings. Reference behaviour 
 
 from __future__ import annotations
 
+import copy
 import re
 import string
 from collections.abc import Sequence
@@ -234,6 +235,33 @@ def space_after_margin_label(root: etree._Element) -> None:
         suffix = node.get("suffix", "")
         if not suffix.endswith(" "):
             node.set("suffix", suffix + " ")
+
+
+def inherit_name_options_in_substitutes(root: etree._Element) -> None:
+    """A bare ``<names variable="editor"/>`` anywhere in a ``<substitute>`` takes the ``<name>``,
+    ``<et-al>`` and ``<label>`` of the ``<names>`` it stands in for (CSL "Substitution").
+
+    citeproc-py passes them on only to direct children of ``<substitute>``; Chicago's editors inside a
+    ``<choose>`` were printed in display order without their label ("Nitin Indurkhya, Fred J. Damerau."
+    for pandoc's "Indurkhya, Nitin, and Fred J. Damerau, eds."). Copies of the children are put in.
+    """
+    for substitute in root.iter(f"{{{CSL_NS}}}substitute"):
+        original = substitute.getparent()
+        inherited = [
+            child
+            for child in original
+            if isinstance(child.tag, str) and etree.QName(child).localname in ("name", "et-al", "label")
+        ]
+        if not inherited:
+            continue
+        for names in substitute.iter(f"{{{CSL_NS}}}names"):
+            bare = not any(isinstance(child.tag, str) for child in names)
+            if bare and names.getparent() is not substitute and _nearest_substitute(names) is substitute:
+                names.extend(copy.deepcopy(child) for child in inherited)
+
+
+def _nearest_substitute(node: etree._Element) -> etree._Element | None:
+    return next(node.iterancestors(f"{{{CSL_NS}}}substitute"), None)
 
 
 def honour_initialize_false(root: etree._Element) -> None:

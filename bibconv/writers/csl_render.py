@@ -6,17 +6,25 @@ adjusted once per (path, modification time, locale); items are converted once pe
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from citeproc import VARIABLES, Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import VARIABLES, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter as citeproc_formatter
+from citeproc import model as citeproc_model
 from citeproc.model import CitationStylesElement
+from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
 from lxml import etree
@@ -25,11 +33,13 @@ from ..errors import BibconvError
 from . import csl_fixes, csl_sort
 
 # ---------------------------------------------------------------------------------------------
-# Speed: citeproc-py re-evaluates the same XPath on the same style element thousands of times per
-# entry (macro lookups, option inheritance), which is half its rendering time. The style tree never
-# changes structure after loading, so the result of an (element, expression) pair is memoized. The
-# memo holds the element, which keeps lxml's proxy (and so the key) stable; it grows with the style
-# elements of the styles loaded in the process, no further.
+# Speed: citeproc-py recomputes pure lookups on the style tree thousands of times per entry: the same
+# XPath on the same element (macro lookups, option inheritance), the root of an element, a macro or a
+# locale term by name, and "does this subtree call a variable" (a walk of the whole subtree, made
+# for every child of every group). The style tree never changes after ``_prepare_style`` has adjusted
+# it, so each result is memoized per element (or per root and arguments). The memos hold the
+# elements, which keeps lxml's proxies (and so the keys) stable; they grow with the elements of the
+# styles loaded in the process, no further.
 
 _XPATH_MEMO: dict[tuple[Any, str], Any] = {}
 _citeproc_xpath_search = CitationStylesElement.xpath_search
@@ -44,8 +54,160 @@ def _memoized_xpath_search(element: Any, expression: str) -> Any:
         return result
 
 
-if CitationStylesElement.xpath_search is _citeproc_xpath_search:
+def _memoized_per_element(original: Any) -> Any:
+    """``original(element)`` computed once per element."""
+    memo: dict[Any, Any] = {}
+
+    def memoized(element: Any) -> Any:
+        try:
+            return memo[element]
+        except KeyError:
+            result = memo[element] = original(element)
+            return result
+
+    memoized.__wrapped__ = original
+    return memoized
+
+
+def _memoized_per_root(original: Any) -> Any:
+    """``original(element, *args)`` computed once per (style or locale root, arguments): for lookups
+    that depend only on the root's contents (macros by name, locale terms and options)."""
+    memo: dict[tuple, Any] = {}
+
+    def memoized(element: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (element.get_root(), args, *kwargs.items())
+        try:
+            return memo[key]
+        except KeyError:
+            result = memo[key] = original(element, *args, **kwargs)
+            return result
+
+    memoized.__wrapped__ = original
+    return memoized
+
+
+def _memoized_name_option(original: Any) -> Any:
+    """``Name.get_option`` (inherited name options: an XPath and up to three lookups) once per
+    (name element, option, context); citeproc-py's own sort passes ``sort_options``, never memoized."""
+    memo: dict[tuple, Any] = {}
+
+    def memoized(element: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if sort_options is not None:
+            return original(element, name, context, sort_options)
+        key = (element, name, context)
+        try:
+            return memo[key]
+        except KeyError:
+            result = memo[key] = original(element, name, context)
+            return result
+
+    memoized.__wrapped__ = original
+    return memoized
+
+
+def _memoized_option(original: Any) -> Any:
+    """``get_option(element, name)`` of ``<citation>``/``<bibliography>`` once per (element, option)."""
+    memo: dict[tuple, Any] = {}
+
+    def memoized(element: Any, name: str) -> Any:
+        key = (element, name)
+        try:
+            return memo[key]
+        except KeyError:
+            result = memo[key] = original(element, name)
+            return result
+
+    memoized.__wrapped__ = original
+    return memoized
+
+
+def _memoized_formatter_owner(original: Any) -> Any:
+    """``get_formatter`` reads the output formatter from the style root (through the style for a locale
+    element); which object holds it is found once per element, the formatter itself is read each time
+    (each bibliography sets its own)."""
+    owners: dict[Any, Any] = {}
+
+    def get_formatter(element: Any) -> Any:
+        try:
+            return owners[element].formatter
+        except KeyError:
+            root = element.get_root()
+            owners[element] = root.style if isinstance(root, citeproc_model.Locale) else root
+            return owners[element].formatter
+
+    get_formatter.__wrapped__ = original
+    return get_formatter
+
+
+def _install_memos() -> None:
+    if hasattr(CitationStylesElement.get_root, "__wrapped__"):
+        return  # already installed (module reloaded)
     CitationStylesElement.xpath_search = _memoized_xpath_search
+    CitationStylesElement.get_root = _memoized_per_element(CitationStylesElement.get_root)
+    for name in ("get_macro", "get_term", "get_locale_option"):
+        setattr(CitationStylesElement, name, _memoized_per_root(getattr(CitationStylesElement, name)))
+    CitationStylesElement.get_formatter = _memoized_formatter_owner(CitationStylesElement.get_formatter)
+    citeproc_model.Name.get_option = _memoized_name_option(citeproc_model.Name.get_option)
+    citeproc_model.FormattingInstructions.get_option = _memoized_option(
+        citeproc_model.FormattingInstructions.get_option
+    )
+    # every class with its own calls_variable (Parent, Text, Group, Names, ...) gets its own memo
+    for cls in vars(citeproc_model).values():
+        if isinstance(cls, type) and "calls_variable" in vars(cls):
+            cls.calls_variable = _memoized_per_element(vars(cls)["calls_variable"])
+
+
+_install_memos()
+
+
+# ---------------------------------------------------------------------------------------------
+# Substituted names are not repeated. CSL: a variable that stood in for the author through
+# ``<substitute>`` counts as empty for the rest of the entry. citeproc-py does this for ``<text>`` only,
+# so an editor standing in for the author came back as "Edited by …" (APA, Chicago, MLA, Harvard).
+# The names rendered inside a ``<substitute>`` are noted in the entry's ``repressed`` table (which
+# citeproc-py resets per entry), and a later ``<names>`` whose variables are all noted is empty.
+
+_SUBSTITUTED = "bibconv:substituted-names"
+
+
+def _names_without_substituted(original: Any) -> Any:
+    def process(
+        element: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
+        try:
+            repressed = (context if context is not None else element).get_layout().repressed
+        except (IndexError, AttributeError):  # not inside a layout (citeproc-py's own sort keys)
+            return original(element, item, names_context, context, **kwargs)
+        present = [role for role in element.get("variable", "").split() if role in item.reference]
+        noted = repressed.setdefault(_SUBSTITUTED, set())
+        if present and noted.issuperset(present):
+            raise VariableError
+        text = original(element, item, names_context, context, **kwargs)
+        if text is not None and element.xpath_search("./ancestor::cs:substitute"):
+            noted.update(present)
+        return text
+
+    process.__wrapped__ = original
+    return process
+
+
+if not hasattr(citeproc_model.Names.process, "__wrapped__"):
+    citeproc_model.Names.process = _names_without_substituted(citeproc_model.Names.process)
+
+
+class _Cite(CitationItem):
+    """A bibliography item bound once to its bibliography, reference and number.
+
+    citeproc-py's ``CitationItem`` looks the reference up through two properties on every use (about
+    300 times per entry) and finds its number with ``keys.index`` (quadratic in the entries). The class
+    attributes shadow those properties, so the values set in the instance are found directly.
+    """
+
+    bibliography = reference = number = None
+
+    def __init__(self, key: str, bibliography: Any, reference: Any, number: int) -> None:
+        super().__init__(key)
+        vars(self).update(bibliography=bibliography, reference=reference, number=number)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,6 +325,7 @@ class PreparedStyle:
     path: str = ""
     locale: str | None = None
     et_al: tuple[int, int] | None = None
+    sort: csl_sort.SortSpec | None = None  # None: computed (or found malformed) when sorting
 
     def with_et_al(self, et_al: tuple[int, int]) -> PreparedStyle:
         """The same style with the bibliography's ``(et-al-min, et-al-use-first)`` replaced."""
@@ -197,6 +360,7 @@ def _prepare_style(
         raise BibconvError(
             "the CSL style has no <bibliography> element; it cannot render a reference list", path
         )
+    csl_fixes.inherit_name_options_in_substitutes(root)  # first: later fixes see the copies
     csl_fixes.space_after_margin_label(root)
     csl_fixes.honour_initialize_false(root)
     csl_fixes.title_case_labels(root)
@@ -217,7 +381,15 @@ def _prepare_style(
         path=path,
         locale=locale,
         et_al=et_al,
+        sort=None if et_al else _sort_spec(root),  # variants only render, never sort
     )
+
+
+def _sort_spec(root: Any) -> csl_sort.SortSpec | None:
+    try:
+        return csl_sort.sort_spec(root)
+    except (ValueError, TypeError, KeyError):  # a malformed <sort>: ``render`` keeps the input order
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,19 +438,26 @@ def _fallback_entry(item: dict[str, Any]) -> str:
 
 
 def render(
-    items: Sequence[dict[str, Any]], prepared: PreparedStyle, markup: str = "plain", *, strict: bool = False
+    items: Sequence[dict[str, Any]],
+    prepared: PreparedStyle,
+    markup: str = "plain",
+    *,
+    strict: bool = False,
+    jobs: int | None = None,
 ) -> list[tuple[int, str]]:
     """(index into ``items``, rendered entry) in bibliography order.
 
     ``strict`` lets citeproc-py's exceptions through (for ``scripts/check_styles.py``) instead of
-    falling back to a plain line for the entries it fails on.
+    falling back to a plain line for the entries it fails on. ``jobs`` is the number of processes
+    that render (None: one per available core, for inputs large enough to gain from it; see
+    ``parallel_jobs``); the output is the same whatever it is.
     """
     if markup not in FORMATTERS:
         raise BibconvError(f"unknown text format {markup!r} (known: {', '.join(FORMATTERS)})")
     data = [prepare_item(item, f"i{index}", prepared.range_format) for index, item in enumerate(items)]
     root = prepared.style.root
     try:
-        order = csl_sort.sort_order(root, data)
+        order = csl_sort.sort_order(root, data, prepared.sort)
     except (ValueError, TypeError, KeyError):  # a malformed <sort>: keep the input order
         order = list(range(len(data)))
     ordered = [data[i] for i in order]
@@ -294,38 +473,130 @@ def render(
     groups: dict[tuple[int, int] | None, list[int]] = {}
     for position, rule in et_al.items():
         groups.setdefault(rule, []).append(position)
+    batches = [
+        (rule, [_Entry(shown_data[order[p]], p + 1, suffixes.get(p)) for p in positions])
+        for rule, positions in groups.items()
+    ]
+    rendered = _render_batches(prepared, batches, markup, strict, parallel_jobs(len(data), jobs))
     texts: list[str] = [""] * len(order)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for shown, positions in groups.items():
-            style = prepared if shown is None else prepared.with_et_al(shown)
-            rendered = _render_positions(style, shown_data, order, positions, suffixes, markup, strict)
-            for position, text in zip(positions, rendered, strict=True):
-                texts[position] = text
+    for (_, positions), batch_texts in zip(groups.items(), rendered, strict=True):
+        for position, text in zip(positions, batch_texts, strict=True):
+            texts[position] = text
     texts = [_finish(text, prepared, markup, items[index]) for index, text in zip(order, texts, strict=True)]
     if prepared.author_substitute is not None:
         texts = csl_fixes.substitute_repeated_authors(texts, ordered, prepared.author_substitute)
     return list(zip(order, texts, strict=True))
 
 
-def _render_positions(
-    prepared: PreparedStyle,
-    data: list[dict[str, Any]],
-    order: list[int],
-    positions: list[int],
-    suffixes: dict[int, str],
+class _Entry(NamedTuple):
+    """An item to render with its number in the whole bibliography and its year suffix, if any."""
+
+    item: dict[str, Any]
+    number: int
+    year_suffix: str | None
+
+
+# A batch: the et-al rule to render with (None: the style's own) and its entries.
+_Batch = tuple[tuple[int, int] | None, list[_Entry]]
+
+#: Below this many entries per process, starting a process costs more than it saves.
+MIN_ENTRIES_PER_JOB = 500
+
+
+def parallel_jobs(entries: int, jobs: int | None) -> int:
+    """How many processes render ``entries``: ``jobs`` if given, else one per available core, but
+    never so many that a process gets fewer than ``MIN_ENTRIES_PER_JOB`` entries."""
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(jobs, entries // MIN_ENTRIES_PER_JOB))
+
+
+def _render_batches(
+    prepared: PreparedStyle, batches: list[_Batch], markup: str, strict: bool, jobs: int
+) -> list[list[str]]:
+    """The texts of each batch, rendered here or, with ``jobs`` > 1, in that many worker processes.
+
+    Entries are independent once numbers and year suffixes are assigned, so a batch is split into
+    chunks and the texts are put back in order: the output does not depend on ``jobs``. If worker
+    processes cannot be used (a daemon process, a platform without them), everything is rendered here.
+    """
+    if jobs > 1 and not multiprocessing.current_process().daemon:
+        try:
+            return _render_in_workers(prepared, batches, markup, strict, jobs)
+        except (OSError, BrokenProcessPool):
+            pass
+    return [_render_entries(_variant(prepared, rule), entries, markup, strict) for rule, entries in batches]
+
+
+def _render_in_workers(
+    prepared: PreparedStyle, batches: list[_Batch], markup: str, strict: bool, jobs: int
+) -> list[list[str]]:
+    total = sum(len(entries) for _, entries in batches)
+    size = max(1, -(-total // (jobs * 4)))  # a few chunks per process evens out their speeds
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [
+            [
+                pool.submit(
+                    _render_entries_in_worker,
+                    prepared.path,
+                    prepared.locale,
+                    rule,
+                    entries[i : i + size],
+                    markup,
+                    strict,
+                )
+                for i in range(0, len(entries), size)
+            ]
+            for rule, entries in batches
+        ]
+        return [[text for future in chunks for text in future.result()] for chunks in futures]
+
+
+def _render_entries_in_worker(
+    path: str,
+    locale: str | None,
+    rule: tuple[int, int] | None,
+    entries: list[_Entry],
     markup: str,
     strict: bool,
 ) -> list[str]:
-    """Render the entries at ``positions`` of the bibliography order (all of them but for disambiguation)."""
-    source = _Source([data[order[p]] for p in positions], FORMATTERS[markup].preformat)
+    """``_render_entries`` in a worker process: the style is parsed (or found in the cache) by path."""
+    return _render_entries(_variant(prepare_style(Path(path), locale), rule), entries, markup, strict)
+
+
+def _variant(prepared: PreparedStyle, rule: tuple[int, int] | None) -> PreparedStyle:
+    return prepared if rule is None else prepared.with_et_al(rule)
+
+
+def _render_entries(prepared: PreparedStyle, entries: list[_Entry], markup: str, strict: bool) -> list[str]:
+    """One text per entry, in the order given."""
+    items = [entry.item for entry in entries]
+    source = _Source(items, FORMATTERS[markup].preformat)
     bibliography = CitationStylesBibliography(prepared.style, source, FORMATTERS[markup])
-    bibliography.register(Citation([CitationItem(data[order[p]]["id"]) for p in positions]))
-    bibliography.keys = [data[i]["id"] for i in order]  # citation numbers count the whole bibliography
-    for position in positions:
-        if position in suffixes:
-            source[data[order[position]]["id"]]["year_suffix"] = String(suffixes[position])
-    return _render_all(bibliography, prepared, [data[order[p]] for p in positions], strict)
+    bibliography.items = [
+        _Cite(entry.item["id"], bibliography, source[entry.item["id"]], entry.number) for entry in entries
+    ]
+    bibliography.keys = [cite.key for cite in bibliography.items]
+    for cite, entry in zip(bibliography.items, entries, strict=True):
+        if entry.year_suffix:
+            cite.reference["year_suffix"] = String(entry.year_suffix)
+    with warnings.catch_warnings(), _cyclic_gc_paused():
+        warnings.simplefilter("ignore")
+        return _render_all(bibliography, prepared, items, strict)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Rendering allocates millions of short-lived, acyclic strings: the cyclic collector's passes over
+    them (and over the style trees and memos) cost about a tenth of the time and free almost nothing.
+    Reference counting still frees them; the collector is restored (and runs as usual) afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _render_all(

@@ -54,14 +54,28 @@ Candidate = tuple[str, str, tuple[int, int], tuple[frozenset[str] | None, frozen
 _NO_LIMIT = (10**6, 10**6)
 
 
-def sort_order(root: etree._Element, items: Sequence[dict[str, Any]]) -> list[int]:
-    """Indices of ``items`` in bibliography order (input order when the style has no ``<sort>``)."""
+# The sort keys of a style: (candidates, descending) per key, and whether particles are demoted.
+SortSpec = tuple[list[tuple[list[Candidate], bool]], bool]
+
+
+def sort_spec(root: etree._Element) -> SortSpec:
+    """What ``sort_order`` needs from the style: computed once per style (it walks every macro)."""
     keys = root.findall("cs:bibliography/cs:sort/cs:key", _NS)
-    if not keys:
-        return list(range(len(items)))
     # pandoc demotes "van" in sort keys only under display-and-sort (the default), not under sort-only
     demote = root.get("demote-non-dropping-particle", "display-and-sort") == "display-and-sort"
-    specs = [(_candidates_of_key(root, key), key.get("sort") == "descending") for key in keys]
+    return [(_candidates_of_key(root, key), key.get("sort") == "descending") for key in keys], demote
+
+
+def sort_order(
+    root: etree._Element, items: Sequence[dict[str, Any]], spec: SortSpec | None = None
+) -> list[int]:
+    """Indices of ``items`` in bibliography order (input order when the style has no ``<sort>``).
+
+    ``spec`` is ``sort_spec(root)``, passed by callers that sort several times with one style.
+    """
+    specs, demote = spec if spec is not None else sort_spec(root)
+    if not specs:
+        return list(range(len(items)))
     values = [[_value(cands, item, index, demote) for cands, _ in specs] for index, item in enumerate(items)]
 
     def compare(a: int, b: int) -> int:

@@ -1,0 +1,109 @@
+"""The speed work of the CSL text writer leaves the output unchanged.
+
+Memoized citeproc-py lookups give what citeproc-py computes, the style lookup finds what the full
+listing finds, a precomputed sort gives the same order, and rendering in worker processes gives the
+same text, in the same order, as rendering in one process.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA
+
+from bibconv.writers import csl_render, csl_sort
+from bibconv.writers.csl_styles import _find_style, _style_files, resolve_style
+from bibconv.writers.csltext import render_items
+
+SAMPLE = json.loads((DATA / "csl" / "sample.json").read_text(encoding="utf-8"))
+STYLES = ["apa", "ieee", "modern-language-association", "chicago-author-date"]
+
+
+def _prepared(style: str) -> csl_render.PreparedStyle:
+    return csl_render.prepare_style(resolve_style(style), "en-US")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_calls_variable_memo_matches_citeproc(style):
+    root = _prepared(style).style.root
+    elements = [e for e in root.iter() if hasattr(type(e), "calls_variable")]
+    assert len(elements) > 50
+    for element in elements:
+        assert element.calls_variable() == type(element).calls_variable.__wrapped__(element)
+
+
+def test_macro_and_term_memos_match_citeproc():
+    root = _prepared("apa").style.root
+    element = root.bibliography.layout
+    macros = [m.get("name") for m in root.iterfind("cs:macro", root.nsmap)]
+    lookup = type(element).get_macro.__wrapped__
+    for name in macros:
+        assert element.get_macro(name) is lookup(element, name)
+    term = type(element).get_term.__wrapped__
+    for name, form in [("editor", "short"), ("and", None), ("et-al", None), ("no-such-term", None)]:
+        assert element.get_term(name, form) is term(element, name, form)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_precomputed_sort_spec_gives_the_same_order(style):
+    root = _prepared(style).style.root
+    spec = csl_sort.sort_spec(root)
+    assert csl_sort.sort_order(root, SAMPLE, spec) == csl_sort.sort_order(root, SAMPLE)
+
+
+def test_variant_styles_do_not_carry_a_sort():
+    prepared = _prepared("apa")
+    assert prepared.sort is not None and prepared.sort[0]
+    assert prepared.with_et_al((3, 1)).sort is None
+
+
+def test_find_style_agrees_with_the_full_listing():
+    files = _style_files()
+    names = sorted(files)[::97] + ["apa", "ieee", "scholar-mla", "nature", "elsevier-vancouver"]
+    for name in names:
+        assert _find_style(name) == files[name], name
+    assert _find_style("no-such-style-at-all") is None
+
+
+def test_parallel_jobs_needs_enough_entries_per_process():
+    per_job = csl_render.MIN_ENTRIES_PER_JOB
+    assert csl_render.parallel_jobs(10, 4) == 1
+    assert csl_render.parallel_jobs(per_job * 2, 4) == 2
+    assert csl_render.parallel_jobs(per_job * 10, 4) == 4
+    assert csl_render.parallel_jobs(per_job * 10, 1) == 1
+    assert csl_render.parallel_jobs(per_job * 1000, None) >= 1
+
+
+@pytest.mark.parametrize("style", ["apa", "ieee", "modern-language-association"])
+@pytest.mark.parametrize("markup", ["plain", "html"])
+def test_worker_processes_render_the_same_text(monkeypatch, style, markup):
+    # the sample has "and others" lists, year suffixes, disambiguated names and numbered labels
+    serial = render_items(SAMPLE, style=style, format=markup, jobs=1)
+    monkeypatch.setattr(csl_render, "MIN_ENTRIES_PER_JOB", 10)
+    assert csl_render.parallel_jobs(len(SAMPLE), 3) == 3
+    assert render_items(SAMPLE, style=style, format=markup, jobs=3) == serial
+
+
+def test_workers_that_cannot_start_fall_back_to_one_process(monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise OSError("no processes here")
+
+    serial = render_items(SAMPLE[:40], style="ieee", jobs=1)
+    monkeypatch.setattr(csl_render, "MIN_ENTRIES_PER_JOB", 10)
+    monkeypatch.setattr(csl_render, "ProcessPoolExecutor", refuse)
+    assert render_items(SAMPLE[:40], style="ieee", jobs=2) == serial
+
+
+def test_formatter_is_read_fresh_from_its_owner():
+    from citeproc import formatter
+
+    root = _prepared("apa").style.root
+    elements = [root.bibliography.layout, *root.locales[0].iter()][:200]
+    for markup in (formatter.plain, formatter.html):
+        root.formatter = markup
+        for element in elements:
+            if hasattr(element, "get_formatter"):
+                assert element.get_formatter() is markup
+                method = type(element).get_formatter  # a locale root has its own, not memoized
+                assert getattr(method, "__wrapped__", method)(element) is markup
