@@ -15,7 +15,9 @@ issues; common titles by different first authors; conference and journal version
 one key used by two different works). The ground truth is the work each entry (by its first line)
 belongs to.
 
-Every tool runs in its own subprocess; time is wall time, memory the child's peak RSS (``wait4``).
+Every tool runs in its own subprocess; time is wall time, memory the child's peak RSS (``wait4``); the
+notes give bibconv's read, dedupe and write steps in wall and CPU time (on a shared machine CPU time is
+the figure to compare).
 Pair precision/recall compare the pairs of entries put together with the planted pairs. bibtex-tidy
 (``npm install -g bibtex-tidy``, 1.14) runs with ``--duplicates --merge=combine`` on stdin; to see what it merged, each
 entry carries one field of its own (``bmk<line>``), which ``combine`` keeps on the surviving entry.
@@ -635,18 +637,19 @@ def child_bibconv(path: str, starts_path: str) -> None:
     from bibconv.transforms.dedupe import dedupe
     from bibconv.writers.bibtex import write
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     text = Path(path).read_text(encoding="utf-8")
     records, read_report = read(text, file=path)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     merged, report = dedupe(records)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     out = write(merged)
-    t3 = time.perf_counter()
+    t3, c3 = time.perf_counter(), time.process_time()
     Path(path + ".bibconv.out").write_text(out, encoding="utf-8")
     index = {line: i for i, line in enumerate(json.loads(Path(starts_path).read_text()))}
     clusters = [[index[s.line] for s in group.sources] for group in report.groups]
     print(json.dumps({"read": t1 - t0, "dedupe": t2 - t1, "write": t3 - t2, "clusters": clusters,
+                      "cpu": {"read": c1 - c0, "dedupe": c2 - c1, "write": c3 - c2},
                       "records": len(records), "out": len(merged), "unread": len(read_report.unread)}))  # fmt: skip
 
 
@@ -724,7 +727,12 @@ def main() -> None:
             )
             result = json.loads(out)
             p, r = score(cluster_pairs(result["clusters"]), truth)
-            notes = f"read {result['read']:.2f} s, dedupe {result['dedupe']:.2f} s, write {result['write']:.2f} s; {result['out']} out"
+            cpu = result["cpu"]
+            notes = (
+                f"wall: read {result['read']:.2f} s, dedupe {result['dedupe']:.2f} s, write {result['write']:.2f} s; "
+                f"CPU: read {cpu['read']:.2f} s, dedupe {cpu['dedupe']:.2f} s, write {cpu['write']:.2f} s; "
+                f"{result['out']} out"
+            )
             print(
                 f"{prefix} bibconv read+dedupe+write | {t:.2f} | {mem:.0f} | {p:.4f} | {r:.4f} | {notes} |",
                 flush=True,

@@ -303,3 +303,43 @@ def test_report_key_follows_a_renamed_merged_record():
     assert keys(out) == ["smith2020", "smith2020a"]
     assert report.groups[0].key == "smith2020a"
     assert report.renamed == {"smith2020": ["smith2020a"]}
+
+
+def test_a_large_title_block_still_finds_swapped_names_and_columns_placed_alike():
+    # More records with one title than a block is paired whole: the block is split by first author
+    # (and columns by placement), which must keep every pair the decision could accept.
+    families = ["Kim", "Park", "Lee", "Choi", "Nguyen", "Tran", "Rossi", "Silva", "Costa", "Weber"]
+    surveys = [
+        bib(
+            f"{f.lower()}2020survey",
+            "A survey on program synthesis",
+            i,
+            author=(Name(family=f, given="Ana"),),
+            issued="2020",
+        )  # fmt: skip
+        for i, f in enumerate(families, 1)
+    ]
+    li = bib("li2020survey", "A Survey on Program Synthesis", 20, author=(Name(family="Li", given="Yuhang"),))
+    swapped = bib("yuhang2020survey", "A survey on program synthesis.", 21,
+                  author=(Name(family="Yuhang", given="Li"),))  # fmt: skip
+    columns = [
+        bib(
+            f"ed{i}",
+            "Editorial",
+            30 + i,
+            entry_type="article",
+            container_title="Computational Linguistics",
+            author=(),
+            volume="46",
+            issue=str(i),
+            page=f"{i}–{i + 1}",
+        )  # fmt: skip
+        for i in range(1, 11)
+    ]
+    repeat = columns[4].with_changes(key="ed5again", source=Source("refs.bib", 50, "bibtex"))
+    out, report = dedupe([*surveys, li, swapped, *columns, repeat])
+    assert len(out) == len(surveys) + 1 + len(columns)
+    assert sorted(g.members for g in report.groups) == [
+        ("ed5", "ed5again"),
+        ("li2020survey", "yuhang2020survey"),
+    ]

@@ -274,3 +274,19 @@ def test_same_family_with_different_first_initials_are_different_people():
     c = rec("A survey on object detection", author=(Name(family="Wang", given="T."),))
     assert same(a, b) is None
     assert same(a, c) == "same title"
+
+
+def test_two_typos_in_a_title_of_few_long_words_leave_a_blocking_key_in_common():
+    # Fuzzy keys take the first author with disjoint thirds of the title's longer words: two typos
+    # can spoil at most two of them.
+    original = rec("On the limits of implicit embeddings in semantic parsing", author=(Name(family="Gomez"),))
+    typos = rec("On the limits of implicit embeedings in semannic parsing", author=(Name(family="Gómez"),))
+    assert set(blocking_keys(features(original))) & set(blocking_keys(features(typos)))
+    assert same(original, typos)
+
+
+def test_fuzzy_blocking_keys_skip_short_words():
+    # "A study of …" by a prolific author must not put all their papers in one block.
+    keys = blocking_keys(features(rec("A study of sparse experts with robust tokens under fast kernels")))
+    fuzzy = [k for k in keys if k[0] in "<>="]
+    assert fuzzy and not any(" of " in k or "|a " in k for k in fuzzy)

@@ -1,9 +1,10 @@
 """One record per work: candidate blocking, pairwise decisions, clustering, merging, keys, report.
 
 Candidates never come from all pairs. Records meet when they share a blocking key: DOI, arXiv id, URL
-of a web page, normalised title, either side of a title's colon, or the first, middle or last four words
-of a long title (a typo or Google Scholar's mangling of the name leaves one of them intact); an
-oversized block (a recurring "Editorial") is searched by neighbourhood in placement order.
+of a web page, normalised title, either side of a title's colon, or the first author with a third of a
+long title's words (a typo or Google Scholar's mangling of the name leaves one of them intact). A large
+title block is split exactly along what a title match requires (compatible first authors; for a
+recurring "Editorial", the same placement); other oversized blocks are searched by neighbourhood.
 ``match.same_work`` decides each candidate pair; accepted pairs are unioned strongest first
 (identifiers before titles), and a union is refused when it would put two different DOIs, two arXiv
 ids or two incompatible first authors into one work, so clusters stay consistent even though the
@@ -26,18 +27,33 @@ from typing import Any
 
 from ..model import Record
 from ..report import MergeGroup, Report
-from .match import FUZZY_KEY_MARKS, Features, blocking_keys, families_agree, features, same_work
+from .match import (
+    FUZZY_KEY_MARKS,
+    LAST_WORDS_MARK,
+    Features,
+    blocking_keys,
+    families_agree,
+    features,
+    first_person_is_org,
+    is_generic,
+    is_preprint,
+    normalize_title,
+    same_work,
+)
 from .merge import authority, merge_records
 
 __all__ = ["dedupe", "candidate_pairs"]
 
 #: How many neighbours each record is compared with inside an oversized block.
-WINDOW = 8
-#: Exact-key blocks larger than this (a recurring "Editorial") are searched by neighbourhood instead.
+WINDOW = 4
+#: Id and URL blocks larger than this are searched by neighbourhood in placement order instead.
 BLOCK_LIMIT = 40
 #: Fuzzy blocks (first author + some title words) are searched whole up to this size: they grow with a
 #: prolific author's common phrasing, and all pairs would make the time quadratic in it.
-FUZZY_BLOCK_LIMIT = 12
+FUZZY_BLOCK_LIMIT = 8
+#: Title blocks larger than this are split by first author (and columns by placement) before pairing.
+TITLE_BLOCK_LIMIT = 8
+TITLE_KEY = "t:"
 #: Safety bound on match-merge rounds; one or two suffice in practice.
 MAX_ROUNDS = 10
 #: Union order: identifiers first, then exact titles, then looser title evidence.
@@ -56,6 +72,7 @@ class _Unit:
     reasons: list[str] = field(default_factory=list)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     primary: int = -1  # input position of the most authoritative member, once known
+    ranked: list[int] = field(default_factory=list)  # members' input positions by authority, once merged
 
 
 def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Record], Report]:
@@ -131,30 +148,106 @@ def candidate_pairs(
     Pairs come only from shared blocking keys, never from positions in a sorted list, so the pairs
     between records that stay unchanged do not depend on which other records were merged away.
     """
-    wanted = None if fresh is None else {key for i in fresh for key in keys[i]}
     buckets: dict[str, list[int]] = defaultdict(list)
-    for i, unit_keys in enumerate(keys):
-        for key in unit_keys:
-            if wanted is None or key in wanted:
+    if fresh is None:
+        for i, unit_keys in enumerate(keys):
+            for key in unit_keys:
                 buckets[key].append(i)
+    else:
+        wanted = {key for i in fresh for key in keys[i]}
+        for i, unit_keys in enumerate(keys):
+            for key in unit_keys:
+                if key in wanted:
+                    buckets[key].append(i)
     for key, members in buckets.items():
         if len(members) < 2:
             continue
         fuzzy = key[0] in FUZZY_KEY_MARKS
-        if len(members) <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    if fresh is None or i in fresh or j in fresh:
-                        yield i, j
-        elif fuzzy:  # a prolific author's common phrase ("Wang | a survey on"): neighbours by title
-            yield from _neighbours(sorted(members, key=lambda i: feats[i].title), fresh)
+        if not fuzzy and key.startswith(TITLE_KEY) and len(members) > TITLE_BLOCK_LIMIT:
+            yield from _title_block_pairs(members, feats, fresh)
+        elif len(members) <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
+            if fresh is None:
+                yield from _all_pairs(members)
+            else:
+                yield from ((i, j) for i, j in _all_pairs(members) if i in fresh or j in fresh)
+        elif fuzzy:  # a prolific author's common phrase ("Wang | question answering"): neighbours by title
+            # Titles sharing their last words are ordered from the end, so that a typo near the start
+            # does not move a title away from its twin.
+            order = _title_from_end if key[0] == LAST_WORDS_MARK else _title
+            yield from _neighbours(sorted(members, key=lambda i: order(feats[i])), fresh)
         else:  # a recurring column ("Editorial"): neighbours in placement order
             yield from _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])), fresh)
 
 
+def _title_block_pairs(
+    members: list[int], feats: Sequence[Features], fresh: set[int] | None
+) -> Iterator[tuple[int, int]]:
+    """The pairs of a large title block that ``same_work`` could accept, and only those.
+
+    A title pair needs compatible first authors, and a recurring column ("Editorial") the same placement
+    too, so the block is split exactly along those conditions: columns meet only columns placed alike
+    (container, year, volume, issue, first page); other records meet those whose first author they may
+    share (``families_agree``: same family, last word or spelling without spaces, or given and family
+    swapped), and a record without a personal first author (none, or an organisation) meets everyone.
+    Pairs decided by a DOI, an arXiv id or a URL come from those blocks, not from here.
+    """
+    placed: dict[tuple[str, int, str, str, str], list[int]] = defaultdict(list)
+    by_family: dict[str, list[int]] = defaultdict(list)
+    anyone: list[int] = []
+    persons: list[int] = []
+    for i in members:
+        f = feats[i]
+        if is_generic(f):
+            d = f.detail
+            if d.volume or d.issue or d.first_page:
+                placed[(d.container, d.year, d.volume, d.issue, d.first_page)].append(i)
+        elif not f.family or first_person_is_org(f):
+            anyone.append(i)
+        else:
+            persons.append(i)
+            for name in _family_forms(f.family):
+                by_family[name].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for group in placed.values():
+        pairs.update(_all_pairs(group))
+    pairs.update(_all_pairs(anyone))
+    pairs.update((i, j) if i < j else (j, i) for i in anyone for j in persons)
+    for i in persons:
+        f = feats[i]
+        for name in (*_family_forms(f.family), f.detail.given):
+            for j in by_family.get(name, ()):
+                if i < j:
+                    pairs.add((i, j))
+                elif j < i:
+                    pairs.add((j, i))
+    for i, j in sorted(pairs):
+        if fresh is None or i in fresh or j in fresh:
+            yield i, j
+
+
+def _family_forms(family: str) -> tuple[str, str, str]:
+    """The forms under which ``families_agree`` may match a family: whole, last word, without spaces."""
+    return family, family.rsplit(" ", 1)[-1], family.replace(" ", "")
+
+
+def _all_pairs(members: list[int]) -> Iterator[tuple[int, int]]:
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            yield (i, j) if i < j else (j, i)
+
+
+def _title(f: Features) -> str:
+    return f.title
+
+
+def _title_from_end(f: Features) -> str:
+    return f.title[::-1]
+
+
 def _placement_order(f: Features) -> tuple[str, int, str, str, str, str, str]:
     d = f.detail
-    return d.container, d.year, d.volume, d.issue, d.first_page, f.family, f.title
+    container = normalize_title(f.record.container_title) if f.record.container_title else ""
+    return container, d.year, d.volume, d.issue, d.first_page, f.family, f.title
 
 
 def _neighbours(order: list[int], fresh: set[int] | None) -> Iterator[tuple[int, int]]:
@@ -167,9 +260,11 @@ def _neighbours(order: list[int], fresh: set[int] | None) -> Iterator[tuple[int,
 def _accepted_pairs(units: Sequence[_Unit], fresh: set[int] | None) -> dict[tuple[int, int], str]:
     feats = [u.features for u in units]
     accepted: dict[tuple[int, int], str] = {}
+    decided: set[tuple[int, int]] = set()  # a pair met in several blocks is decided once
     for i, j in candidate_pairs(feats, [u.keys for u in units], fresh):
         pair = (i, j) if i < j else (j, i)
-        if pair not in accepted:
+        if pair not in decided:
+            decided.add(pair)
             reason = same_work(feats[i], feats[j])
             if reason:
                 accepted[pair] = reason
@@ -201,13 +296,10 @@ def _cluster(
             i = parent[i]
         return i
 
-    def content(i: int) -> tuple[str, ...]:
-        f = units[i].features
-        return (f.title, f.doi, f.arxiv, f.family, str(f.detail.year), units[i].record.key)
-
+    contents = {i: _content(units[i]) for i in ids}
     order = sorted(
         accepted.items(),
-        key=lambda item: (_strength(item[1]), sorted((content(item[0][0]), content(item[0][1])))),
+        key=lambda item: (_strength(item[1]), *sorted((contents[item[0][0]], contents[item[0][1]]))),
     )
     for (i, j), reason in order:
         root_i, root_j = find(i), find(j)
@@ -228,6 +320,11 @@ def _cluster(
     for i in sorted(ids):
         clusters[find(i)].append(i)
     return [(members, joined.get(root, [])) for root, members in clusters.items() if len(members) > 1]
+
+
+def _content(unit: _Unit) -> tuple[str, ...]:
+    f = unit.features
+    return (f.title, f.doi, f.arxiv, f.family, str(f.detail.year), unit.record.key)
 
 
 def _strength(reason: str) -> int:
@@ -255,13 +352,17 @@ def _merge_units(
     for members, pairs in clusters:
         absorbed.update(members)
         positions = sorted(p for m in members for p in units[m].members)
-        record, conflicts = merge_records([records[p] for p in positions])
+        preprints = [is_preprint(records[p]) for p in positions]
+        record, conflicts = merge_records([records[p] for p in positions], preprints)
         reasons = [r for m in members for r in units[m].reasons]
         reasons += [
             f"{reason}: {names[units[i].members[0]]} ~ {names[units[j].members[0]]}" for i, j, reason in pairs
         ]
         people = [f for m in members for f in units[m].people]
-        merged.append((_new_unit(positions, record, reasons, conflicts, people), True))
+        unit = _new_unit(positions, record, reasons, conflicts, people)
+        ranks = {p: authority(records[p], p, flag) for p, flag in zip(positions, preprints, strict=True)}
+        unit.ranked = sorted(positions, key=ranks.__getitem__)
+        merged.append((unit, True))
     merged.extend((unit, False) for i, unit in enumerate(units) if i not in absorbed)
     merged.sort(key=lambda item: item[0].members[0])
     return [unit for unit, _ in merged], {i for i, (_, new) in enumerate(merged) if new}
@@ -293,9 +394,8 @@ def _finish_units(units: Sequence[_Unit], records: Sequence[Record], rekey: bool
         if len(unit.members) == 1:
             outputs.append(unit.record)
             continue
-        ranked = sorted(unit.members, key=lambda p: authority(records[p], p))
-        unit.primary = ranked[0]
-        keys = [records[p].key for p in ranked if records[p].key]
+        unit.primary = unit.ranked[0]
+        keys = [records[p].key for p in unit.ranked if records[p].key]
         kept = keys[0] if keys else ""
         aliases = tuple(dict.fromkeys(k for k in (*keys, *unit.record.ids) if k != kept))
         outputs.append(unit.record.with_changes(key=kept, ids=aliases))

@@ -167,7 +167,7 @@ class Detail:
     volume: str
     issue: str
     first_page: str
-    container: str
+    container: str  # normalised; only for generic titles, the only ones compared by placement
 
 
 @dataclass(slots=True)
@@ -223,6 +223,7 @@ def _detail(f: Features) -> Detail:
     first = _first_person(record)
     year = record.year
     page = record.page.strip()
+    generic = is_generic(f)
     return Detail(
         numbers=numbers,
         glued=glued,
@@ -232,15 +233,24 @@ def _detail(f: Features) -> Detail:
         year=int(year) if year else 0,
         year_inferred="issued" in record.inferred,
         preprint=_is_preprint(record, f.arxiv),
-        generic=f.title in _GENERIC_TITLES
-        or f.title.startswith(("editorial ", "book review"))
-        or f.tokens < 2,
+        generic=generic,
         version=(record.extra.get("version") or record.edition).strip().lower(),
         volume=record.volume.strip().lower(),
         issue=record.issue.strip().lower(),
         first_page=_FIRST_PAGE.match(page).group(0).lower() if page else "",
-        container=normalize_title(record.container_title) if record.container_title else "",
+        container=normalize_title(record.container_title) if generic and record.container_title else "",
     )
+
+
+def is_generic(f: Features) -> bool:
+    """A recurring column title ("Editorial", "Book Reviews: …") or a one-word title."""
+    return f.title in _GENERIC_TITLES or f.title.startswith(("editorial ", "book review")) or f.tokens < 2
+
+
+def first_person_is_org(f: Features) -> bool:
+    """The first author is an organisation (``{OpenAI}``)."""
+    first = _first_person(f.record)
+    return bool(first and first.literal)
 
 
 _MAY_HAVE_NUMBERS = re.compile(r"\d|\b[ivx]+\b")
@@ -480,9 +490,11 @@ def _prefix_match(a: Features, b: Features) -> str | None:
 
 def blocking_keys(f: Features) -> list[str]:
     """Keys under which candidates meet: ids, the URL of a web page, the whole title, each side of a
-    colon, and, for titles long enough to match fuzzily, the first author with the first, middle or last
-    words of the title (a typo or Scholar's mangling leaves one of them intact;
-    the author keeps such blocks small, and a fuzzy match needs agreeing first authors anyway)."""
+    colon, and, for titles long enough to match fuzzily, the first author with each third of the title's
+    words (two typos or Scholar's mangling of the name leave one of them intact; the author keeps such
+    blocks small, and a fuzzy match needs agreeing first authors anyway). The fuzzy keys skip short words
+    ("a", "of", "the", "for"): a prolific author's "A study of …" would otherwise make one huge block,
+    and a typo changes letters, not length, so it does not move the other words into or out of a key."""
     keys = []
     if f.doi:
         keys.append("d:" + f.doi)
@@ -498,16 +510,32 @@ def blocking_keys(f: Features) -> list[str]:
         keys.append("t:" + f.tail)
     if f.tokens >= FUZZY_MIN_TOKENS and f.family:
         author = f.family.rsplit(" ", 1)[-1] + "|"
-        words = f.title.split()
-        keys.append("<" + author + " ".join(words[:SPAN]))
-        keys.append(">" + author + " ".join(words[-SPAN:]))
-        if len(words) > 2 * SPAN:
-            middle = len(words) // 2 - SPAN // 2
-            keys.append("=" + author + " ".join(words[middle : middle + SPAN]))
+        words = [w for w in f.title.split() if len(w) > SHORT_WORD]
+        keys.extend(mark + author + span for mark, span in _word_spans(words))
     return keys
 
 
-#: First characters of the fuzzy blocking keys (first, last and middle words with the first author).
-FUZZY_KEY_MARKS = frozenset("<>=")
+def _word_spans(words: list[str]) -> list[tuple[str, str]]:
+    """Three disjoint runs of words (thirds, at most ``SPAN`` words each, counted from the end so that a
+    changed name before the colon moves no boundary): two typos always leave one of them intact."""
+    n = len(words)
+    if n < 3:
+        return [(FIRST_WORDS_MARK, " ".join(words))]
+    third = -(-n // 3)  # ceiling: the first run takes what is left over
+    middle, last = n - 2 * third, n - third  # where the middle and the last run start
+    spans = [
+        (LAST_WORDS_MARK, " ".join(words[max(last, n - SPAN) :])),
+        (MIDDLE_WORDS_MARK, " ".join(words[max(middle, last - SPAN) : last])),
+    ]
+    if middle:
+        spans.append((FIRST_WORDS_MARK, " ".join(words[max(0, middle - SPAN) : middle])))
+    return spans
+
+
+#: First characters of the fuzzy blocking keys (first, last and middle third with the first author).
+FIRST_WORDS_MARK, LAST_WORDS_MARK, MIDDLE_WORDS_MARK = "<", ">", "="
+FUZZY_KEY_MARKS = frozenset((FIRST_WORDS_MARK, LAST_WORDS_MARK, MIDDLE_WORDS_MARK))
 #: Words in each fuzzy blocking key.
 SPAN = 3
+#: Words of at most this many letters are left out of the fuzzy blocking keys.
+SHORT_WORD = 3
