@@ -71,6 +71,7 @@ CONTROL_SYMBOLS: dict[str, str] = {
 
 _MATH_OK = re.compile(r"[A-Za-z0-9 +\-=()\[\],./|<>:;!'*]*")
 _SPECIAL = re.compile(r"[\\{}$~]|--|``|''")
+_SPECIAL_BUT_BRACES = re.compile(r"[\\$~]|--|``|''")
 _MACRO_NAME = re.compile(r"[A-Za-z]+")
 _MATH_MACRO = re.compile(r"\\([A-Za-z]+) ?")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -119,8 +120,10 @@ def needs_decoding(text: str) -> bool:
 
 def latex_to_unicode(text: str) -> str:
     """Decode a BibTeX field value (LaTeX) into unicode text; braces dropped, case kept."""
-    if not needs_decoding(text):
+    if _SPECIAL.search(text) is None:  # needs_decoding(text), inlined: most values are plain words
         return text
+    if _SPECIAL_BUT_BRACES.search(text) is None:  # braces only (``{GPTQ}: ...``): they just go
+        return text.replace("{", "").replace("}", "")
     return _decode_cached(text)
 
 

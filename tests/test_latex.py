@@ -158,3 +158,11 @@ def test_encoding_then_decoding_is_the_identity(text: str) -> None:
 def test_decoder_accepts_any_text(text: str) -> None:
     assert isinstance(latex_to_unicode(text), str)
     assert latex_to_unicode(unicode_to_latex(text, ascii=True)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab A-'`{}, é")), max_size=30))
+def test_the_braces_only_shortcut_decodes_as_the_full_decoder(text: str) -> None:
+    from bibconv.latex import _decode_cached
+
+    assert latex_to_unicode(text) == _decode_cached(text)
