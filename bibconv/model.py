@@ -70,6 +70,8 @@ class Record:
     was inferred rather than read (e.g. ``issued`` taken from an arXiv id), which the merge ranks lower.
     ``extra`` keeps every BibTeX field the model has no slot for, by its lower-case BibTeX name, so that
     nothing read is lost on the way out. ``groups`` are section paths of a paper list (``A / B``).
+    ``case_protected`` lists the words of the titles whose case the source protected (BibTeX braces:
+    ``{M}arkov``, ``{Bayesian}``; CSL ``nocase`` spans), which sentence-casing must leave alone.
     """
 
     entry_type: str = "misc"
@@ -104,6 +106,7 @@ class Record:
     keywords: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
+    case_protected: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     inferred: frozenset[str] = frozenset()
     source: Source = Source()

@@ -64,6 +64,12 @@ CONTAINER_FIELD: dict[str, str] = {
 }
 CONTAINER_FIELDS = ("journal", "booktitle")
 
+#: Title fields whose brace-protected words are kept in ``Record.case_protected``.
+CASE_PROTECTED_FIELDS = (
+    "title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "maintitle",
+    "mainsubtitle", "series", "eventtitle",
+)  # fmt: skip
+
 #: The record attribute that BibTeX's ``number`` field holds, per entry type (default ``number``).
 NUMBER_ATTRIBUTE: dict[str, str] = {
     "article": "issue",

@@ -184,7 +184,7 @@ CSL_ALIASES: dict[str, str] = {
 }
 
 #: Record fields with no CSL variable: written into ``custom`` under the field's own name.
-CUSTOM_RECORD_FIELDS: tuple[str, ...] = ("arxiv", "code_url", "groups", "ids")
+CUSTOM_RECORD_FIELDS: tuple[str, ...] = ("arxiv", "code_url", "groups", "ids", "case_protected")
 
 #: Extra BibTeX fields (``Record.extra``) that have a CSL variable: name -> (CSL variable, kind).
 #: Kind is ``text`` or ``date``. The exact BibTeX value also goes into ``custom`` so nothing is lost.
@@ -364,3 +364,30 @@ def protect_case(title: str) -> str:
 def strip_case_protection(title: str) -> str:
     """Drop nocase spans (ours, pandoc's, Zotero's): the model keeps a title's case as written."""
     return _NOCASE_SPAN.sub(r"\1", title)
+
+#: biblatex localisation keys that stand for words in ``type`` and ``series`` fields, as pandoc prints
+#: them in English (``type = {phdthesis}`` -> genre "PhD thesis").
+BIBLATEX_KEY_STRINGS: dict[str, str] = {
+    "phdthesis": "PhD thesis",
+    "mathesis": "Master’s thesis",
+    "candthesis": "Candidate thesis",
+    "techreport": "technical report",
+    "resreport": "research report",
+    "software": "computer software",
+    "datacd": "CD-ROM",
+    "audiocd": "audio CD",
+    "patent": "patent",
+    "patentde": "German patent",
+    "patenteu": "European patent",
+    "patentfr": "French patent",
+    "patentuk": "British patent",
+    "patentus": "U.S. patent",
+    "patreq": "patent request",
+    "patreqde": "German patent request",
+    "patreqeu": "European patent request",
+    "patreqfr": "French patent request",
+    "patrequk": "British patent request",
+    "patrequs": "U.S. patent request",
+    "newseries": "New series",
+    "oldseries": "Old series",
+}

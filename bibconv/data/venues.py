@@ -140,7 +140,9 @@ def _as_entry(raw: dict[str, Any]) -> _Entry:
 def venue_entries() -> tuple[_Entry, ...]:
     """The table as loaded from ``venues.yaml`` (immutable, loaded once)."""
     text = resources.files("bibconv.data").joinpath("venues.yaml").read_text(encoding="utf-8")
-    return tuple(_as_entry(raw) for raw in yaml.safe_load(text)["venues"])
+    # libyaml's safe loader when PyYAML has it: 10x faster start-up, the same data
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return tuple(_as_entry(raw) for raw in yaml.load(text, Loader=loader)["venues"])  # noqa: S506
 
 
 @dataclass(frozen=True, slots=True)

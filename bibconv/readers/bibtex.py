@@ -1,7 +1,9 @@
 """BibTeX / biblatex -> records.
 
-bibtexparser v2's splitter cuts the text into blocks (entries, ``@string``, ``@preamble``, comments, and
-the blocks it could not parse, with their lines); no middleware runs: we evaluate values ourselves
+The text is cut into bibtexparser v2's blocks (entries, ``@string``, ``@preamble``, comments, and the
+blocks that could not be parsed, with their lines) by ``bibtex_splitter``, which reads well-formed
+entries with a few regular expressions and leaves everything else to bibtexparser's splitter, with the
+same result; no middleware runs: we evaluate values ourselves
 (``@string`` macros, ``#`` concatenation, month macros), decode LaTeX to unicode and map fields onto the
 record with the tables of ``bibconv.data.bibtex``.
 
@@ -20,7 +22,6 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-import bibtexparser
 from bibtexparser.model import (
     Block,
     DuplicateBlockKeyBlock,
@@ -32,12 +33,15 @@ from bibtexparser.model import (
     String,
 )
 
+from ..casing import case_protected_words, looks_sentence_case
 from ..data import bibtex as tables
 from ..errors import BibconvError
+from ..gcpause import cyclic_gc_paused
 from ..latex import decode_verbatim, latex_to_unicode
 from ..model import OTHERS, Name, Record, Source
 from ..report import Report, Unread
 from ..transforms.names import parse_bibtex_name
+from .bibtex_splitter import split_blocks
 
 __all__ = ["read"]
 
@@ -63,11 +67,12 @@ def read(text: str, *, file: str = "<string>", **_options: Any) -> tuple[list[Re
     report = Report()
     records: list[Record] = []
     strings: dict[str, str] = dict(tables.MONTH_MACRO_TEXT)
-    for block in _split(text, file):
-        source = Source(file, (block.start_line or 0) + 1, FORMAT)
-        record = _read_block(block, strings, source, report)
-        if record is not None:
-            records.append(record)
+    with cyclic_gc_paused():
+        for block in _split(text, file):
+            source = Source(file, (block.start_line or 0) + 1, FORMAT)
+            record = _read_block(block, strings, source, report)
+            if record is not None:
+                records.append(record)
     return records, report
 
 
@@ -86,7 +91,7 @@ def _quiet_splitter() -> Iterator[None]:
 def _split(text: str, file: str) -> list[Block]:
     with _quiet_splitter():
         try:
-            return bibtexparser.parse_string(text, parse_stack=[]).blocks
+            return split_blocks(text)
         except Exception as exc:  # the splitter raises on states it considers its own bugs
             raise BibconvError(f"cannot split the BibTeX input: {exc}", file) from None
 
@@ -202,11 +207,11 @@ def _collapse(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    return latex_to_unicode(_collapse(value))
+    return latex_to_unicode(_collapse(value)) if value else ""
 
 
 def _verbatim(value: str) -> str:
-    return decode_verbatim(_collapse(value))
+    return decode_verbatim(_collapse(value)) if value else ""
 
 
 def _decode_field(name: str, value: str) -> str:
@@ -281,10 +286,17 @@ def _split_names(value: str) -> list[str]:
 def _entry_fields(entry: Entry, strings: dict[str, str], source: Source, report: Report) -> dict[str, str]:
     """Field name (lower case, biblatex aliases applied) -> evaluated LaTeX value, first one wins."""
     fields: dict[str, str] = {}
-    for field in entry.fields:
-        written = field.key.lower()
-        name = tables.ALIASES.get(written, written)
-        value = _evaluate(field.value, strings, source, report)
+    aliases = tables.ALIASES
+    pairs = getattr(entry, "field_tuples", None)  # the fast splitter's entries keep them as tuples
+    if pairs is None:
+        pairs = [(field.key, field.value, field.start_line) for field in entry.fields]
+    for key, raw, _line in pairs:
+        written = key.lower()
+        name = aliases.get(written, written)
+        if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:  # the common case, as _evaluate does it
+            value = raw[1:-1]
+        else:
+            value = _evaluate(raw, strings, source, report)
         if name not in fields:
             fields[name] = value
         elif written != name and written not in fields:
@@ -300,18 +312,19 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     entry_type = entry.entry_type.lower()
     fields = _entry_fields(entry, strings, source, report)
     values: dict[str, Any] = {"entry_type": entry_type, "key": entry.key, "source": source}
+    values["case_protected"] = _case_protected(fields)
 
-    for field_name, attribute in tables.NAME_FIELDS.items():
-        if field_name in fields:
-            values[attribute] = _names(_collapse(fields.pop(field_name)))
+    for field_name in [name for name in fields if name in tables.NAME_FIELDS]:
+        values[tables.NAME_FIELDS[field_name]] = _names(_collapse(fields.pop(field_name)))
 
     _take_container(entry_type, fields, values)
     _take_number(entry_type, fields, values)
     _take_publisher(entry_type, fields, values)
     values["issued"] = _take_issued(fields, source, report)
 
-    for field_name, attribute in tables.SIMPLE_FIELDS.items():
-        if field_name in fields and attribute not in values:
+    for field_name in [name for name in fields if name in tables.SIMPLE_FIELDS]:
+        attribute = tables.SIMPLE_FIELDS[field_name]
+        if attribute not in values:
             values[attribute] = _decode_field(field_name, fields.pop(field_name))
 
     if "page" in values:
@@ -325,6 +338,20 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
 
     values["extra"] = {name: _decode_field(name, value) for name, value in fields.items()}
     return Record(**{k: v for k, v in values.items() if v or k == "extra"})
+
+
+def _case_protected(fields: dict[str, str]) -> tuple[str, ...]:
+    """The words braces protect in title-case title fields, which CSL's sentence case must keep.
+
+    A title already in sentence case is never converted, so its braces need no record.
+    """
+    words: set[str] = set()
+    for name in tables.CASE_PROTECTED_FIELDS:
+        value = fields.get(name)
+        protected = case_protected_words(value) if value and "{" in value else ()
+        if protected and not looks_sentence_case(_text(value)):
+            words.update(protected)
+    return tuple(sorted(words))
 
 
 def _take_container(entry_type: str, fields: dict[str, str], values: dict[str, Any]) -> None:

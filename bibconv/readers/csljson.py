@@ -27,7 +27,7 @@ FORMAT = "csl-json"
 _DOI_PREFIX = re.compile(r"^\s*(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _OTHERS_WORDS = {"others", "et al.", "et al", "et. al.", "etal", "…", "..."}
 _RECORD_FIELDS = frozenset(Record.__dataclass_fields__) - {"key", "source"}
-_TUPLE_FIELDS = frozenset({"keywords", "groups", "ids"})
+_TUPLE_FIELDS = frozenset({"keywords", "groups", "ids", "case_protected"})
 #: A record with none of these describes no work (an item with only an id and a type).
 _CONTENT_FIELDS = (*csl.RECORD_TO_CSL_TEXT, *csl.RECORD_TO_CSL_NAMES, "arxiv")
 _IGNORED_KEYS = frozenset({"id", "type", "citation-key", "custom"})

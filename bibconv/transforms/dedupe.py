@@ -18,13 +18,12 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..gcpause import cyclic_gc_paused
 from ..model import Record
 from ..report import MergeGroup, Report
 from .match import (
@@ -81,21 +80,8 @@ def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Reco
     Every input record is either an output record or a member of a ``report.groups`` entry. With
     ``rekey`` every output record gets a fresh Google Scholar-form key (old keys stay in ``ids``).
     """
-    with _gc_paused():
+    with cyclic_gc_paused():
         return _dedupe(list(records), rekey)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: dedupe makes many small containers and no cycles, and with
-    100,000 records the collector's full passes would take half the time. The previous state returns."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:

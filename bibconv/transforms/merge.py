@@ -8,7 +8,7 @@ only when there is one, so an arXiv "journal" never leaks into a conference pape
 explicit value over one inferred from an arXiv id; authors prefer people over an organisation name and a
 full list over one ending in "et al."; the title prefers the published version's, then the form most
 members share, then the one that kept its capitals (Google Scholar's are mangled).
-List fields (keywords, groups, ids) and ``extra`` are united. ``conflicts`` maps each field on which the
+List fields (keywords, groups, ids, case-protected words) and ``extra`` are united. ``conflicts`` maps each field on which the
 members disagree to its distinct values, the kept value first.
 """
 
@@ -54,16 +54,20 @@ def authority(record: Record, position: int, preprint: bool | None = None) -> tu
     )
 
 
-def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any]]]:
+def merge_records(
+    records: Sequence[Record], preprints: Sequence[bool] | None = None
+) -> tuple[Record, dict[str, list[Any]]]:
     """One record for the work the members describe, and the fields they disagree on.
 
-    The result keeps the best-ranked member's key and source; the caller sets ``ids``.
+    The result keeps the best-ranked member's key and source; the caller sets ``ids``. ``preprints``
+    (``is_preprint`` of each member) may be passed by a caller that knows them already.
     """
     if not records:
         raise ValueError("merge_records needs at least one record")
     if len(records) == 1:
         return records[0], {}
-    preprints = [is_preprint(r) for r in records]
+    if preprints is None:
+        preprints = [is_preprint(r) for r in records]
     # Ties are broken by content, not position, so the merged values do not depend on input order.
     order = _ranked_positions(records, preprints)
     ranked = [records[i] for i in order]
@@ -76,7 +80,13 @@ def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any
 
     columns = zip(*(_text_fields(r) for r in ranked), strict=True)
     any_inferred = any(r.inferred for r in ranked)
+    members = len(ranked)
     for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True):
+        first = column[0]
+        if column.count(first) == members and (not first or not any_inferred):
+            if first:  # the common cases: everyone has the same value, or nobody has one
+                changes[name] = first
+            continue
         present = set(column)
         present.discard("")
         if not present:
@@ -119,6 +129,8 @@ def merge_records(records: Sequence[Record]) -> tuple[Record, dict[str, list[Any
 
     for name in ("keywords", "groups", "ids"):
         changes[name] = _union(getattr(r, name) for r in ranked)
+    # the title may come from any member: keep every member's protected words (only words in it matter)
+    changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
     changes["extra"] = _merge_extra(ranked, [preprints[i] for i in order] if published else None, conflicts)
     changes["inferred"] = frozenset(inferred)
     return ranked[0].with_changes(**changes), conflicts
@@ -176,8 +188,8 @@ def _rank_titles(ranked: Sequence[Record], published_ids: set[int]) -> list[Reco
 
 def _case_information(title: str) -> int:
     """Capitals a title keeps beyond sentence case; an all-caps title keeps none."""
-    letters = [c for c in title if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = list(filter(str.isalpha, title))
+    upper = sum(map(str.isupper, letters))
     return 0 if letters and upper > 0.6 * len(letters) else upper
 
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
+from ..casing import is_protected, words_look_sentence_case
 from ..data import bibtex as tables
 from ..latex import latex_to_unicode, split_top_level_words, unicode_to_latex
 from ..model import Name, Record
@@ -35,7 +38,12 @@ _LATEX_SYNTAX = re.compile(r"[\\{}$]")
 _SEGMENT_SPLIT = re.compile(r"[-/–—]")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _ATTRIBUTE_FIELDS = {attribute: name for name, attribute in tables.SIMPLE_FIELDS.items()}
+_SIMPLE_ITEMS = tuple(_ATTRIBUTE_FIELDS.items())
+_simple_values = attrgetter(*_ATTRIBUTE_FIELDS)
 _NUMBER_ATTRIBUTES = ("issue", "collection_number", "number")
+# Known fields in their fixed order, then the others by name.
+_FIELD_RANK = {name: rank for rank, name in enumerate(tables.FIELD_ORDER)}
+_UNRANKED = len(_FIELD_RANK)
 
 
 def write(
@@ -48,14 +56,17 @@ def write(
 
 def _entry(record: Record, index: int, ascii: bool, arxiv_style: str) -> str:
     fields = _fields(record, ascii, arxiv_style)
-    ordered = [name for name in tables.FIELD_ORDER if name in fields]
-    ordered += sorted(name for name in fields if name not in tables.FIELD_ORDER)
+    ordered = sorted(fields, key=_field_order)
     lines = [f"@{record.entry_type or 'misc'}{{{record.key or f'ref{index}'},"]
     for name in ordered:
         value = fields[name]
         lines.append(f"{_INDENT}{name} = {value}," if name == "month" else f"{_INDENT}{name} = {{{value}}},")
     lines.append("}\n")
     return "\n".join(lines)
+
+
+def _field_order(name: str) -> tuple[int, str]:
+    return _FIELD_RANK.get(name, _UNRANKED), name
 
 
 def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
@@ -67,7 +78,7 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     entry_type = record.entry_type or "misc"
     fields: dict[str, str] = {}
     if record.title:
-        fields["title"] = protect_title(text(record.title))
+        fields["title"] = protect_title(text(record.title), record.case_protected)
     for attribute in ("author", "editor", "translator"):
         names = getattr(record, attribute)
         if names:
@@ -76,14 +87,16 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     if record.arxiv and arxiv_style == "scholar" and not container:
         fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
     elif container:
-        fields[tables.CONTAINER_FIELD.get(entry_type, "journal")] = text(container)
+        fields[tables.CONTAINER_FIELD.get(entry_type, "journal")] = _brace_listed(
+            text(container), record.case_protected
+        )
     _put_numbers(record, entry_type, fields, text)
     if record.publisher:
         fields[tables.PUBLISHER_FIELD.get(entry_type, "publisher")] = text(record.publisher)
     fields.update(_date_fields(record.issued, text))
-    for attribute, name in _ATTRIBUTE_FIELDS.items():
-        value = getattr(record, attribute)
-        if value and attribute not in _NUMBER_ATTRIBUTES and name not in fields:
+    values = _simple_values(record)  # all in one C call; compress() skips the empty ones in C too
+    for (attribute, name), value in zip(compress(_SIMPLE_ITEMS, values), filter(None, values), strict=True):
+        if attribute not in _NUMBER_ATTRIBUTES and name not in fields:
             fields[name] = _encode_field(name, value, ascii)
     if record.page:
         fields["pages"] = "--".join(text(part) for part in record.page.split("–"))
@@ -179,21 +192,40 @@ def _encode_name(name: Name, ascii: bool) -> Name:
 # --- case protection of titles -----------------------------------------------------------------------
 
 
-def protect_title(latex: str) -> str:
-    """Brace the words of an encoded title that a lowercasing BibTeX style must leave alone."""
+@lru_cache(maxsize=65536)  # duplicates and versions of one work share their title
+def protect_title(latex: str, protected: tuple[str, ...] = ()) -> str:
+    """Brace the words of an encoded title that a lowercasing BibTeX style must leave alone.
+
+    Those are the case-significant words (``GPTQ``, ``iPhone``), the proper nouns of a sentence-case
+    title, and the words the source itself protected (``protected``, see ``Record.case_protected``).
+    """
     simple = _LATEX_SYNTAX.search(latex) is None
     words = latex.split(" ") if simple else split_top_level_words(latex)
     plain = words if simple else [latex_to_unicode(word) for word in words]
-    sentence_case = _is_sentence_case(plain)
+    sentence_case = words_look_sentence_case(plain)
     out: list[str] = []
     at_sentence_start = True
     for word, text in zip(words, plain, strict=True):
-        if word and _needs_protection(text, at_sentence_start, sentence_case):
+        if word and (
+            _needs_protection(text, at_sentence_start, sentence_case) or is_protected(text, protected)
+        ):
             word = _brace(word)
         out.append(word)
         if text:
             at_sentence_start = text.endswith(_SENTENCE_END)
     return " ".join(out)
+
+
+def _brace_listed(latex: str, protected: tuple[str, ...]) -> str:
+    """Brace only the words the source protected (a booktitle keeps its case as written otherwise)."""
+    if not protected:
+        return latex
+    simple = _LATEX_SYNTAX.search(latex) is None
+    words = latex.split(" ") if simple else split_top_level_words(latex)
+    return " ".join(
+        _brace(word) if word and is_protected(word if simple else latex_to_unicode(word), protected) else word
+        for word in words
+    )
 
 
 def _brace(word: str) -> str:
@@ -202,22 +234,6 @@ def _brace(word: str) -> str:
     if not core or core.endswith("\\"):
         core = word
     return "{" + core + "}" + word[len(core) :]
-
-
-def _is_sentence_case(plain_words: list[str]) -> bool:
-    """Most longer words after a sentence start are lowercase (as opposed to Title Case)."""
-    lower = upper = 0
-    at_start = True
-    for text in plain_words:
-        core = _EDGE_PUNCTUATION.sub("", text)
-        if not at_start and len(core) >= 4 and core[0].isalpha():
-            if core[0].islower():
-                lower += 1
-            elif core[0].isupper():
-                upper += 1
-        if text:
-            at_start = text.endswith(_SENTENCE_END)
-    return lower > 0 and lower >= upper
 
 
 def _needs_protection(text: str, at_sentence_start: bool, sentence_case: bool) -> bool:

@@ -27,25 +27,52 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .. import casing
 from ..data import csl
 from ..model import Name, Record
+from ..transforms.crossref import resolve_crossrefs
 
 __all__ = ["record_to_csl", "name_to_csl", "items", "write"]
 
+#: BibTeX types whose container is a periodical: its name keeps its case.
+_JOURNAL_TYPES = frozenset({"article", "periodical", "suppperiodical"})
+#: BibTeX types of whole works: their ``booktitle`` only serves the chapters that crossref them.
+_WHOLE_WORK_TYPES = frozenset(
+    {
+        "book",
+        "collection",
+        "proceedings",
+        "reference",
+        "mvbook",
+        "mvcollection",
+        "mvproceedings",
+        "mvreference",
+    }
+)
+#: Record title fields, their CSL variable, and the biblatex subtitle and addon fields that complete them.
+_TITLE_PARTS = (
+    ("title", "title", "subtitle", "titleaddon"),
+    ("container_title", "container-title", "booksubtitle", "booktitleaddon"),
+    ("collection_title", "collection-title", "", ""),
+)
 #: Key order of an item: identity first, then what a human scans for, then the rest alphabetically.
 _LEADING_KEYS = ("id", "type", "title", "author", "editor", "translator", "issued", "container-title")
 _URL_VALUE = re.compile(r"^\s*(?:\\url\{)?(https?://[^\s{}]+)\}?\s*$")
 
 
-def name_to_csl(name: Name) -> dict[str, str]:
+def name_to_csl(name: Name, *, dropping_particle: bool = False) -> dict[str, str]:
+    """A name as CSL-JSON; ``dropping_particle`` writes a lowercase "von" part as biblatex reads it by default."""
     if name.others:
         return {"literal": "others"}
     if name.literal:
         return {"literal": name.literal}
+    particle = (
+        "dropping-particle" if dropping_particle and name.particle.islower() else "non-dropping-particle"
+    )
     parts = {
         "family": name.family,
         "given": name.given,
-        "non-dropping-particle": name.particle,
+        particle: name.particle,
         "suffix": name.suffix,
     }
     return {k: v for k, v in parts.items() if v}
@@ -66,13 +93,20 @@ def record_to_csl(record: Record, *, item_id: str | None = None, keep_others: bo
         derived.append("id")
     item["type"] = _type_of(record, custom)
 
+    from_bibtex = record.source.format == "bibtex"
     for field, variable in csl.RECORD_TO_CSL_TEXT.items():
         value = getattr(record, field)
         if value:
             item[variable] = _encode_text(field, value, custom)
+    if from_bibtex:
+        _bibtex_titles_to_csl(record, item, custom)
+        _localise_biblatex_keys(record, item, custom)
+        if record.entry_type in _WHOLE_WORK_TYPES and item.pop("container-title", None):
+            custom["container_title"] = record.container_title  # a book's booktitle is for its chapters
+    dropping = from_bibtex and not _uses_prefix(record)
     for field, variable in csl.RECORD_TO_CSL_NAMES.items():
         names = getattr(record, field)
-        written = [name_to_csl(n) for n in names if keep_others or not n.others]
+        written = [name_to_csl(n, dropping_particle=dropping) for n in names if keep_others or not n.others]
         if written:
             item[variable] = written
         if len(written) != len(names):
@@ -94,6 +128,57 @@ def record_to_csl(record: Record, *, item_id: str | None = None, keep_others: bo
     if custom:
         item["custom"] = custom
     return _ordered(item)
+
+
+def _bibtex_titles_to_csl(record: Record, item: dict[str, Any], custom: dict[str, Any]) -> None:
+    """Titles as pandoc reads them from BibTeX: subtitles joined, English title case made sentence case.
+
+    CSL expects sentence case and capitalises per style; BibTeX is written in title case, with braces
+    around the words whose case must stay (kept in ``record.case_protected``). Journal names keep their
+    case, as pandoc keeps them. Unlike pandoc, a title already in sentence case only gets capitals
+    after colons: its capitalised words are proper nouns (``On the Hessian of deep networks``). The record's own values stay in ``custom`` so reading back restores them.
+    """
+    english = casing.is_english(
+        record.language or record.extra.get("langid") or record.extra.get("hyphenation", "")
+    )
+    journal = record.entry_type in _JOURNAL_TYPES
+    for field, variable, subtitle, addon in _TITLE_PARTS:
+        value = getattr(record, field)
+        if not value or (field == "container_title" and journal):
+            continue
+        full = _join_title(value, record.extra.get(subtitle, ""), record.extra.get(addon, ""))
+        if english:
+            full = casing.sentence_case(
+                full, record.case_protected, lower=not casing.looks_sentence_case(full)
+            )
+        if full != value:
+            item[variable] = csl.protect_case(full)
+            custom[field] = value
+
+
+def _localise_biblatex_keys(record: Record, item: dict[str, Any], custom: dict[str, Any]) -> None:
+    """``type = {phdthesis}``, ``series = {newseries}``: biblatex keys for words, printed as the words."""
+    for field, variable in (("genre", "genre"), ("collection_title", "collection-title")):
+        value = getattr(record, field)
+        word = csl.BIBLATEX_KEY_STRINGS.get(value.strip().lower()) if value else None
+        if word:
+            item[variable] = word
+            custom[field] = value
+
+
+def _join_title(title: str, subtitle: str, addon: str) -> str:
+    """``Title: Subtitle. Addon``, as biblatex prints them (no second colon after a question mark)."""
+    if subtitle:
+        title = f"{title}{'' if title.endswith(('?', '!', ':')) else ':'} {subtitle}"
+    if addon:
+        title = f"{title}{'' if title.endswith(('.', '?', '!')) else '.'} {addon}"
+    return title
+
+
+def _uses_prefix(record: Record) -> bool:
+    """biblatex's ``useprefix`` option: the "von" part then belongs to the family name (non-dropping)."""
+    options = record.extra.get("options", "").replace(" ", "").lower()
+    return "useprefix=true" in options or any(o == "useprefix" for o in options.split(","))
 
 
 def _type_of(record: Record, custom: dict[str, Any]) -> str:
@@ -190,8 +275,8 @@ def _ordered(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def items(records: Sequence[Record]) -> list[dict[str, Any]]:
-    """The CSL items of ``records``; a record without a key gets the positional id ``item-N``."""
-    return [record_to_csl(r, item_id=f"item-{i}") for i, r in enumerate(records, start=1)]
+    """The CSL items of ``records`` (crossrefs resolved); a record without a key gets the id ``item-N``."""
+    return [record_to_csl(r, item_id=f"item-{i}") for i, r in enumerate(resolve_crossrefs(records), start=1)]
 
 
 def write(records: Sequence[Record], **_: Any) -> str:
@@ -207,6 +292,6 @@ def write(records: Sequence[Record], **_: Any) -> str:
         + json.dumps(record_to_csl(r, item_id=f"item-{i}"), indent=2, ensure_ascii=False).replace(
             "\n", "\n  "
         )
-        for i, r in enumerate(records, start=1)
+        for i, r in enumerate(resolve_crossrefs(records), start=1)
     )
     return "[\n" + ",\n".join(encoded) + "\n]\n"

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import BibconvError
 from ..model import Record
+from ..transforms.crossref import resolve_crossrefs
 from . import csl_pybtex, csl_render
 from .csl_styles import PYBTEX_STYLES, StyleInfo, list_styles, resolve_style
 from .csljson import record_to_csl
@@ -29,14 +30,25 @@ __all__ = ["write", "render_items", "list_styles", "StyleInfo"]
 
 
 def write(
-    records: Sequence[Record], *, style: str = "apa", format: str = "plain", locale: str = "en-US", **_: Any
+    records: Sequence[Record],
+    *,
+    style: str = "apa",
+    format: str = "plain",
+    locale: str = "en-US",
+    jobs: int | None = None,
+    **_: Any,
 ) -> str:
-    """The bibliography of ``records`` as text, one entry per line."""
+    """The bibliography of ``records`` as text, one entry per line.
+
+    ``jobs``: processes that render a large bibliography (None: one per available core); the output
+    does not depend on it.
+    """
     if style in PYBTEX_STYLES:
         lines = csl_pybtex.render(records, PYBTEX_STYLES[style], format)
     else:
-        items = [record_to_csl(r, item_id=f"item{i}") for i, r in enumerate(records)]
-        lines = render_items(items, style=style, format=format, locale=locale)
+        works = [r for r in resolve_crossrefs(records) if r.entry_type != "xdata"]  # xdata: fields to share
+        items = [record_to_csl(r, item_id=f"item{i}") for i, r in enumerate(works)]
+        lines = render_items(items, style=style, format=format, locale=locale, jobs=jobs)
     return "".join(line + "\n" for line in lines)
 
 
@@ -46,9 +58,10 @@ def render_items(
     style: str = "apa",
     format: str = "plain",
     locale: str | None = "en-US",
+    jobs: int | None = None,
 ) -> list[str]:
     """CSL-JSON items rendered in ``style``, in bibliography order."""
     if format not in csl_render.FORMATTERS:
         raise BibconvError(f"unknown text format {format!r} (known: {', '.join(csl_render.FORMATTERS)})")
     prepared = csl_render.prepare_style(resolve_style(style), locale)
-    return [text for _, text in csl_render.render(items, prepared, format)]
+    return [text for _, text in csl_render.render(items, prepared, format, jobs=jobs)]
