@@ -51,13 +51,20 @@ SYMBOLS: dict[str, str] = {
     "textquotedblleft": "“", "textquotedblright": "”", "guillemotleft": "«", "guillemotright": "»",
     "textquotesingle": "'", "textquotedbl": '"', "textperiodcentered": "·", "textbullet": "•",
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "slash": "/",
+    # biblatex's \hyphen, and dashes that bibliographies define in their @preamble
+    "hyphen": "-", "emdash": "—", "endash": "–",
 }  # fmt: skip
 
 #: Macros whose one argument is kept as text (formatting is dropped).
 TEXT_COMMANDS = frozenset(
     "emph textit textbf textsc texttt textrm textsf textsl textup textmd textnormal mbox hbox text "
-    "url nolinkurl textsuperscript textsubscript".split()
+    "url nolinkurl textsuperscript textsubscript mkbibemph mkbibitalic mkbibbold mkbibacro "
+    "mkbibsuperscript mkbibsubscript textln textlf".split()
 )
+#: Macros whose argument is a quotation (biblatex, csquotes): printed in double quotes.
+QUOTE_COMMANDS = frozenset({"mkbibquote", "enquote", "textquote"})
+#: Macros whose argument only steers sorting (the classic ``\noopsort{1985a}`` defined in ``@preamble``).
+SORT_ONLY_COMMANDS = frozenset({"noopsort", "SortNoop", "sortnoop", "NOOP", "noop"})
 #: Macros that produce nothing in text.
 VOID_COMMANDS = frozenset(
     "em it bf sc tt rm sf sl up md relax protect noindent normalfont itshape bfseries scshape upshape "
@@ -89,7 +96,7 @@ def _pylatexenc_symbols() -> dict[str, str]:
         repl = spec.simplify_repl
         if isinstance(repl, str) and "%" not in repl and spec.macroname.isalpha():
             table.setdefault(spec.macroname, repl)
-    for name in TEXT_COMMANDS | VOID_COMMANDS | set(ACCENTS):
+    for name in TEXT_COMMANDS | VOID_COMMANDS | QUOTE_COMMANDS | SORT_ONLY_COMMANDS | set(ACCENTS):
         table.pop(name, None)
     table.update(SYMBOLS)
     return table
@@ -105,6 +112,8 @@ def is_known_macro(name: str) -> bool:
         name in ACCENTS
         or name in TEXT_COMMANDS
         or name in VOID_COMMANDS
+        or name in QUOTE_COMMANDS
+        or name in SORT_ONLY_COMMANDS
         or name == "ensuremath"
         or _symbol(name) is not None
     )
@@ -215,6 +224,13 @@ class _Decoder:
         if name in TEXT_COMMANDS:
             self.skip_spaces()
             return self.argument()
+        if name in QUOTE_COMMANDS:
+            self.skip_spaces()
+            return f"“{self.argument()}”"
+        if name in SORT_ONLY_COMMANDS:
+            self.skip_spaces()
+            self.argument()
+            return ""
         if name == "ensuremath":
             self.skip_spaces()
             raw = self.raw_group()
