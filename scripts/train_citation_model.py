@@ -27,7 +27,7 @@ from bibconv.citations.features import sequence_features  # noqa: E402
 from bibconv.citations.tokens import tokenize  # noqa: E402
 
 #: Renderings per training record: the Google Scholar form always, plus this many other training styles.
-STYLES_PER_RECORD = 5
+STYLES_PER_RECORD = 6
 MODEL = ROOT / "bibconv" / "data" / "citation.crfsuite"
 
 

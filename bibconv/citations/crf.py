@@ -12,8 +12,10 @@ from importlib import resources
 import pycrfsuite
 
 from ..errors import BibconvError
+from .features import Featurizer
+from .tokens import Token
 
-__all__ = ["tag"]
+__all__ = ["tag", "tag_tokens"]
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +32,27 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
+@lru_cache(maxsize=1)
+def _featurizer() -> Featurizer:
+    """Features restricted to those the model has weights for, encoded once (see ``Featurizer``)."""
+    known = frozenset(attribute for attribute, _label in _tagger().info().state_features)
+
+    def encode(features: list[str]) -> tuple[bytes, ...]:
+        return tuple(f.encode() for f in features if f in known)
+
+    return Featurizer(encode)
+
+
 def tag(features: list[list[str]]) -> list[str]:
-    """One label per token."""
+    """One label per token, from features computed by ``sequence_features``."""
     if not features:
         return []
     return list(_tagger().tag(features))
+
+
+def tag_tokens(tokens: list[Token]) -> list[str]:
+    """One label per token: the same labels as ``tag(sequence_features(tokens))``, computed faster."""
+    if not tokens:
+        return []
+    tagger = _tagger()  # loads the model (or raises) before the featurizer asks it for its features
+    return tagger.tag(_featurizer()(tokens))

@@ -8,10 +8,12 @@ label thousands of citations per second.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from .tokens import Token
 
-__all__ = ["token_features", "sequence_features"]
+__all__ = ["Featurizer", "token_features", "sequence_features"]
 
 _OPEN_QUOTES = "\"“‘«„'"
 _CLOSE_QUOTES = "\"”’»'"
@@ -37,21 +39,6 @@ def _shape(word: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out[:8])
-
-
-#: Features of a token depend on its text only: memoised, since most tokens of a citation are common words.
-#: Bounded so that a long run over millions of distinct tokens does not grow without limit.
-_CACHE: dict[str, tuple[str, ...]] = {}
-_CACHE_LIMIT = 200_000
-
-
-def _cached_features(text: str) -> tuple[str, ...]:
-    feats = _CACHE.get(text)
-    if feats is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        feats = _CACHE[text] = tuple(token_features(text))
-    return feats
 
 
 def token_features(text: str) -> list[str]:
@@ -100,51 +87,109 @@ def token_features(text: str) -> list[str]:
     return feats
 
 
-def sequence_features(tokens: list[Token]) -> list[list[str]]:
-    """Features for every token of a citation, with context (neighbours, quotes, parentheses, position)."""
-    texts = [t.text for t in tokens]
-    base = [_cached_features(t) for t in texts]
-    words = [b[1] for b in base]
-    shapes = [b[0] for b in base]
-    n = len(tokens)
-    result: list[list[str]] = []
-    in_quote = False
-    paren = 0
-    for i, text in enumerate(texts):
-        feats = list(base[i])
-        first = text[0]
-        opens_quote = first in _OPEN_QUOTES and not in_quote
-        if in_quote or opens_quote:
-            feats.append("inq")
-            if opens_quote:
-                in_quote = True
-            if (len(text) > 1 or not opens_quote) and text.rstrip(".,;:)").endswith(_CLOSE_TUPLE):
-                in_quote = False
-                feats.append("qend")
-        if paren > 0:
-            feats.append("inp")
-        if "(" in text or ")" in text or "[" in text or "]" in text:
-            paren = max(paren + text.count("(") + text.count("[") - text.count(")") - text.count("]"), 0)
-        feats.append(_POS[10 * i // n])
-        if i == 0:
-            feats.append("BOS")
-        else:
-            prev_last = texts[i - 1][-1]
-            feats.append("-1" + words[i - 1])
-            feats.append("-1" + shapes[i - 1])
-            feats.append("-1p=" + (prev_last if prev_last in _PUNCT else "_"))
-            if i > 1:
-                feats.append("-2" + words[i - 2])
-        if i == n - 1:
-            feats.append("EOS")
-        else:
-            feats.append("+1" + words[i + 1])
-            feats.append("+1" + shapes[i + 1])
-            if i + 2 < n:
-                feats.append("+2" + words[i + 2])
-        result.append(feats)
-    return result
+class Featurizer:
+    """Features for every token of a citation, with context (neighbours, quotes, parentheses, position).
+
+    Everything a token contributes depends on its text only (its own features, the features it gives its
+    neighbours, its quote and bracket marks), so it is computed once per distinct token text and cached;
+    a citation then costs one concatenation of cached tuples per token. ``encode`` turns the feature
+    strings into what the consumer wants: the plain strings for training, or for tagging only the
+    features the model knows, as UTF-8 bytes (python-crfsuite skips its own encoding for bytes, and the
+    model ignores unknown features, so dropping them changes no label).
+    """
+
+    #: Bounded so that a long run over millions of distinct tokens does not grow without limit
+    #: (an entry is about 0.7 kB; common words come back within a few citations after a reset).
+    CACHE_LIMIT = 100_000
+
+    def __init__(self, encode: Callable[[list[str]], tuple] = tuple) -> None:
+        self._encode = encode
+        self._cache: dict[str, _TokenParts] = {}
+        self._pos = [encode([name]) for name in _POS]
+        self._inq, self._qend, self._inp = encode(["inq"]), encode(["qend"]), encode(["inp"])
+        self._bos, self._eos = encode(["BOS"]), encode(["EOS"])
+
+    def _parts(self, text: str) -> _TokenParts:
+        parts = self._cache.get(text)
+        if parts is None:
+            if len(self._cache) >= self.CACHE_LIMIT:
+                self._cache.clear()
+            parts = self._cache[text] = _token_parts(text, self._encode)
+        return parts
+
+    def __call__(self, tokens: list[Token]) -> list[list]:
+        cache = self._cache
+        parts = [cache.get(t.text) or self._parts(t.text) for t in tokens]
+        n = len(parts)
+        pos, inq, qend, inp = self._pos, self._inq, self._qend, self._inp
+        result: list[list] = []
+        in_quote = False
+        paren = 0
+        # Feature order within a token is fixed (the model's scores are sums in this order).
+        for i, part in enumerate(parts):
+            feats = list(part.own)
+            opens_quote = part.opens_quote and not in_quote
+            if in_quote or opens_quote:
+                feats += inq
+                if opens_quote:
+                    in_quote = True
+                if part.closes_quote and (part.long or not opens_quote):
+                    in_quote = False
+                    feats += qend
+            if paren > 0:
+                feats += inp
+            if part.paren_delta:
+                paren = max(paren + part.paren_delta, 0)
+            feats += pos[10 * i // n]
+            if i == 0:
+                feats += self._bos
+            else:
+                feats += parts[i - 1].as_previous
+                if i > 1:
+                    feats += parts[i - 2].as_second_previous
+            if i == n - 1:
+                feats += self._eos
+            else:
+                feats += parts[i + 1].as_next
+                if i + 2 < n:
+                    feats += parts[i + 2].as_second_next
+            result.append(feats)
+        return result
+
+
+class _TokenParts(NamedTuple):
+    """What one token text contributes to its own features and to its neighbours'."""
+
+    own: tuple
+    as_previous: tuple  # -1 word, -1 shape, -1 final punctuation
+    as_second_previous: tuple  # -2 word
+    as_next: tuple  # +1 word, +1 shape
+    as_second_next: tuple  # +2 word
+    opens_quote: bool
+    closes_quote: bool
+    long: bool  # more than one character: a lone quote mark cannot open and close at once
+    paren_delta: int  # brackets opened minus closed
+
+
+def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> _TokenParts:
+    own = token_features(text)
+    shape, word = own[0], own[1]
+    last = text[-1]
+    return _TokenParts(
+        own=encode(own),
+        as_previous=encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
+        as_second_previous=encode(["-2" + word]),
+        as_next=encode(["+1" + word, "+1" + shape]),
+        as_second_next=encode(["+2" + word]),
+        opens_quote=text[0] in _OPEN_QUOTES,
+        closes_quote=text.rstrip(".,;:)").endswith(_CLOSE_TUPLE),
+        long=len(text) > 1,
+        paren_delta=text.count("(") + text.count("[") - text.count(")") - text.count("]"),
+    )
 
 
 _CLOSE_TUPLE = tuple(_CLOSE_QUOTES)
 _POS = [f"pos={i}" for i in range(10)]
+
+#: The plain strings, as training uses them.
+sequence_features = Featurizer()

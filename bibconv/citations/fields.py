@@ -26,6 +26,8 @@ __all__ = [
     "clean_text",
     "parse_edition",
     "split_edition",
+    "split_title_genre",
+    "split_report_container",
     "thesis_kind",
 ]
 
@@ -68,17 +70,66 @@ def clean_title(text: str) -> str:
     return text.strip()
 
 
-_EDITION_SUFFIX = re.compile(
-    r"\s*\((\d+)(?:st|nd|rd|th)?\.?\s+(?:ed|edn|edition|aufl|éd)\.?\)\.?$", re.IGNORECASE
+#: "2nd ed.", "4th edn", "2. Aufl.", "3e éd.", "2ª ed.", "5th edition" (ordinal, then the word for edition).
+_EDITION = (
+    r"(\d+)(?:st|nd|rd|th|e|ème|er|a|ª|º|o)?\.?\s*"
+    r"(?:ed|edn|edition|aufl|auflage|éd|édition|edición|edição|ediz|izd|wyd)\.?"
 )
+_EDITION_SUFFIX = re.compile(rf"(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
 
 
 def split_edition(title: str) -> tuple[str, str]:
-    """APA's ``Deep learning (2nd ed.)``: the edition is not part of the title."""
+    """APA's ``Deep learning (2nd ed.)``, ``(3rd ed., Vol. 1)``, and ``Computer Networks, 4th edn.``:
+    the edition is not part of the title."""
     match = _EDITION_SUFFIX.search(title)
     if not match:
         return title, ""
-    return title[: match.start()].rstrip(" .,"), match.group(1)
+    return title[: match.start()].rstrip(" .,"), match.group(1) or match.group(2)
+
+
+_REPORT_WORDS = (
+    r"(?:tech(?:nical|\.)?\s*rep(?:ort|\.)?|research\s+report|working\s+paper|discussion\s+paper|"
+    r"white\s*paper|technical\s+memorandum|report|rapport(?:\s+(?:technique|de\s+recherche))?|"
+    r"(?:forschungs|arbeits)bericht|informe\s+técnico|relatório\s+técnico)"
+)
+#: ``Tech. Rep. No. 1999-66`` / ``Technical Report TR-123`` / ``Working Paper 24567``: a report genre and number.
+_REPORT = re.compile(
+    rf"^(?P<genre>(?:[A-Z][\w.&-]*\s+)?{_REPORT_WORDS})\.?(?:\s*(?:no\.?|nr\.?|number|n°|#)?\s*"
+    rf"(?P<number>(?=[\w./-]*\d)\w[\w./-]*))?$",
+    re.IGNORECASE,
+)
+_REPORT_BEFORE_PUBLISHER = re.compile(
+    rf"^[(\[]?(?P<genre>{_REPORT_WORDS})\.?(?:\s*(?:no\.?|nr\.?|number|n°|#)?\s*"
+    rf"(?P<number>(?=[\w./-]*\d)\w[\w./-]*?))?[)\]]?[.,:;]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{3,120})[\])]\.?$")
+
+
+def split_report_container(container: str) -> tuple[str, str]:
+    """``Tech. Rep. TR-123`` that the labeller took for a venue: (genre, number), or ("", "")."""
+    match = _REPORT.match(clean_text(container))
+    if not match:
+        return "", ""
+    return clean_text(match.group("genre")), match.group("number") or ""
+
+
+def split_title_genre(title: str) -> tuple[str, str, str, str]:
+    """APA 7's ``Title [Doctoral dissertation, Stanford University]`` and ``Title (Tech. Rep. No. 66)``:
+    (title, genre, number, institution); the title is returned unchanged when its tail is no genre."""
+    match = _BRACKETED_TAIL.search(title)
+    if not match:
+        return title, "", "", ""
+    inner = match.group("inner").strip()
+    head, _, institution = inner.partition(",")
+    head = head.strip()
+    if thesis_kind(head) and len(head.split()) <= 5:
+        genre, number = head, ""
+    else:
+        genre, number = split_report_container(head)
+        if not genre:
+            return title, "", "", ""
+    return title[: match.start()].rstrip(" .,"), genre, number, clean_text(institution)
 
 
 def _ends_with_abbreviation(text: str) -> bool:
@@ -88,7 +139,8 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 _CONTAINER_PREFIX = re.compile(
-    r"^(?:in\s*:\s*|in\s+(?=[A-Z0-9]|proc|the|adv|[a-z]+\s)|published\s+in\s*:?\s*)", re.IGNORECASE
+    r"^(?://\s*|in\s*:\s*|in\s+(?=[A-Z0-9]|proc|the|adv|[a-z]+\s)|published\s+in\s*:?\s*)",  # GOST: "// Nature"
+    re.IGNORECASE,
 )
 
 
@@ -416,9 +468,16 @@ def parse_edition(text: str) -> str:
 def thesis_kind(genre: str) -> str | None:
     """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
     lower = genre.lower()
-    if re.search(r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom", lower):
+    if re.search(
+        r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom|mestrado|maestr[íi]a|laurea|bachelor|licenciatura",
+        lower,
+    ):
         return "mastersthesis"
-    if re.search(r"ph\.?\s?d|doctor|dissertation|diss\b|thesis|thèse|tesis|tese|habilitation", lower):
+    if re.search(
+        r"ph\.?\s?d|doctor|doktor|dissertation|disserta[çc]|diss\b|thesis|thèse|tesis|tese\b|tesi\b|"
+        r"habilitation|proefschrift|doutorado",
+        lower,
+    ):
         return "phdthesis"
     return None
 
@@ -471,3 +530,46 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
         head, tail = publisher.split(":", 1)
         return clean_text(tail), clean_text(head)
     return publisher, place
+
+
+# --- reports, theses and edited volumes -----------------------------------------------------------------
+
+_NUMBER_BEFORE_PUBLISHER = re.compile(r"^(?P<number>[A-Z][\w/-]*?\d[\w/-]*|\d[\w/-]*)[.,]\s+(?P<rest>\S.*)$")
+
+
+def report_fields(
+    title: str, container: str, genre: str, number: str, publisher: str, place: str
+) -> tuple[str, str, str, str, str, str]:
+    """Move the parts of a thesis or report the labeller left in other fields to genre / number / publisher:
+    ``Title [Doctoral dissertation, MIT]``, a container ``Tech. Rep. TR-123``, a publisher
+    ``TR-123, Microsoft Research`` or ``Rapport de recherche RR-1. INRIA``, a place ``Diplomarbeit``.
+    Returns (title, container, genre, number, publisher, place)."""
+    genre, number = genre.strip("[]() "), number.strip(" :.,;")  # "Report No.: 3705"
+    if not genre and place and thesis_kind(place) and len(place.split()) <= 4:
+        genre, place = place, ""
+    if not genre and publisher:
+        match = _REPORT_BEFORE_PUBLISHER.match(publisher)
+        if match:
+            genre, publisher = clean_text(match.group("genre")), match.group("rest")
+            number = number or match.group("number") or ""
+    if not genre:
+        title, genre, title_number, institution = split_title_genre(title)
+        number = number or title_number
+        publisher = publisher or institution
+    if not genre and container:
+        genre, container_number = split_report_container(container)
+        if genre:
+            container, number = "", number or container_number
+    if genre and not thesis_kind(genre) and not number:
+        match = _NUMBER_BEFORE_PUBLISHER.match(publisher)
+        if match:
+            number, publisher = match.group("number"), match.group("rest")
+    return title, container, genre, number, publisher, place
+
+
+def title_of_edited_volume(title: str, container: str, has_issue_or_pages: bool) -> tuple[str, str]:
+    """``Hexter, R., ed. The Oxford Handbook of …. Oxford: OUP, 2012.``: with no title and no issue or pages,
+    the book name the labeller took for a container is the title. Returns (title, container)."""
+    if title or not container or has_issue_or_pages:
+        return title, container
+    return container, ""

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from ..data.venues import lookup as lookup_venue
 from ..errors import BibconvError
 from ..model import Record, Source
 from . import fields
-from .crf import tag
-from .features import sequence_features
+from .crf import tag_tokens
 from .notes import AcceptanceNote, split_acceptance_note
 from .tokens import Token, tokenize
 
@@ -48,7 +49,16 @@ _LEADING_NUMBER = re.compile(
 _CONFERENCE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|conference|conf\.|workshops?|symposium|symp\.|congress|colloquium|meeting|"
     r"convention|summit|forum|ICML|NeurIPS|NIPS|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|"
-    r"Interspeech|ICASSP|tagung|konferenz|congrès|congreso|actes)\b",
+    r"Interspeech|ICASSP|tagung|tagungsband|konferenz|congrès|congreso|congresso|convegno|simp[óo]sio|simposio|"
+    r"jornadas|atti|actas|anais|actes)\b",
+    re.IGNORECASE,
+)
+#: "ESOP 2021", "MICCAI 2015", "CVPR'22": a venue acronym with its year names a conference.
+_ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Z&-]{2,}\s?(?:'\d\d|(?:19|20)\d\d)\b")
+#: A university (not its press) as the only publisher: the institution of a thesis.
+_UNIVERSITY = re.compile(
+    r"\b(?:universit\w*|univ\.|institute\s+of\s+technology|polytechnic\w*|politecnico|college|école|"
+    r"hochschule|uniwersytet|universidad|universidade)\b",
     re.IGNORECASE,
 )
 _BOOKISH_CONTAINER = re.compile(
@@ -69,7 +79,8 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _BOOK_PUBLISHER = re.compile(
-    r"\b(?:press|verlag|publish\w*|books?|editions?|editora|editorial)\b", re.IGNORECASE
+    r"\b(?:press|presses|verlag|publish\w*|books?|editions?|éditions|edizioni|editora|editorial|wydawnictwo)\b",
+    re.IGNORECASE,
 )
 _REPORT_GENRE = re.compile(
     r"report|working paper|white ?paper|technical|memorandum|bericht|rapport", re.IGNORECASE
@@ -101,7 +112,7 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
     tokens = tokenize(text)
-    labels = _certain_labels(tokens, tag(sequence_features(tokens)))
+    labels = _certain_labels(tokens, tag_tokens(tokens))
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
     if note is not None:
@@ -164,18 +175,119 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     """Corrections where the structure is certain: a bare year is never part of a name list."""
     fixed = list(labels)
     for i, tok in enumerate(tokens):
-        if _IDENTIFIER_TOKEN.match(tok.text):
+        text, label = tok.text, fixed[i]
+        # Each test first checks the one character its pattern can start with: most tokens fail there.
+        if text[0] in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text):
             fixed[i] = "url"  # identifiers are read by rules from the whole string; keep them out of fields
-        elif fixed[i] in ("author", "editor") and _BARE_YEAR.match(tok.text):
+        elif label in ("author", "editor") and text[0] in "([12" and _BARE_YEAR.match(text):
             fixed[i] = "date"
-        elif fixed[i] in ("pages", "volume", "issue") and _PAREN_YEAR.match(tok.text):
+        elif (
+            label in ("pages", "volume", "issue", "container") and text[0] == "(" and _PAREN_YEAR.match(text)
+        ):
             fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
-        elif fixed[i] != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(tok.text):
+        elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     _names_before_date(tokens, fixed)
     _close_quoted_title(tokens, fixed)
     _editors_before_marker(tokens, fixed)
+    _book_title_after_editors(fixed)
+    _container_inside_title(tokens, fixed)
+    _access_dates(tokens, fixed)
+    _journal_after_names(tokens, fixed)
+    _numbers_after_markers(tokens, fixed)
+    _issue_after_volume(tokens, fixed)
     return fixed
+
+
+_PAREN_NUMBER = re.compile(r"^\(\d{1,5}(?:[-–/]\d{1,5})?\)[.,:;]?$")
+
+
+def _issue_after_volume(tokens: list[Token], labels: list[str]) -> None:
+    """``Nature, 521(7553), 436–444`` / ``521 (7553): 436–44``: a number in parentheses right after the volume
+    is the issue, whatever the labeller guessed (a year there, ``47 (1935) 777``, is left to the date)."""
+    for i in range(1, len(tokens)):
+        if (
+            labels[i - 1] == "volume"
+            and labels[i] in ("pages", "volume", "date", "other")
+            and _PAREN_NUMBER.match(tokens[i].text)
+            and not _PAREN_YEAR.match(tokens[i].text)
+        ):
+            labels[i] = "issue"
+
+
+#: A word that announces the number after it, in the languages of common styles (``v. 12, n. 3, p. 45-67``,
+#: ``Bd. 18, Nr. 2, S. 12–45``, ``t. 2``, ``n° 4``, ``núm. 3``, ``vol. 7, no. 1, pp. 1–9``).
+_NUMBER_MARKERS = {
+    "volume": ("v", "vol", "vols", "volume", "bd", "band", "jg", "jahrg", "t", "tome", "tomo", "vyp"),
+    "issue": ("n", "no", "nr", "n°", "nº", "núm", "num", "número", "heft", "fasc", "iss", "issue", "h"),
+    "pages": ("p", "pp", "pag", "pág", "págs", "s", "ss", "str", "pages"),
+}
+_MARKER_LABEL = {word: label for label, words in _NUMBER_MARKERS.items() for word in words}
+#: Labels a marker rule leaves alone: names and titles, and the numbers of series and reports.
+_NOT_MARKED_NUMBER = frozenset({"author", "editor", "title", "collection", "number", "genre"})
+_MARKED_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–—][A-Za-z]{0,2}\d+)?[.,;:]?$")
+
+
+def _numbers_after_markers(tokens: list[Token], labels: list[str]) -> None:
+    """A marker word followed by a number settles the field of both, whatever the labeller guessed; names and
+    titles are left alone (``S.`` and ``H.`` are also initials)."""
+    for i in range(len(tokens) - 1):
+        word = tokens[i].text.rstrip(".,:").lower()
+        label = _MARKER_LABEL.get(word)
+        if (
+            label is None
+            or not _MARKED_NUMBER.match(tokens[i + 1].text)
+            or labels[i] in _NOT_MARKED_NUMBER
+            or labels[i + 1] in _NOT_MARKED_NUMBER
+            or (i and _REPORT_GENRE.search(tokens[i - 1].text))  # "Report No.: 3705" is the report's number
+            or (label == "issue" and word == "h" and tokens[i].text[0] == "H" and labels[i + 1] != "issue")
+        ):
+            continue
+        if word in ("s", "t", "h") and not tokens[i].text.endswith((".", ".,")):
+            continue
+        labels[i] = labels[i + 1] = label
+
+
+_ABBREVIATED_WORD = re.compile(r"^[A-Z][a-z]{2,}\.$")
+
+
+def _journal_after_names(tokens: list[Token], labels: list[str]) -> None:
+    """``A. Einstein, Ann. Phys. 17, 891 (1905)``: an abbreviated word after the last name, followed by the
+    rest of the journal, starts the journal (names hold initials, never a three-letter word with a period)."""
+    for i in range(1, len(tokens) - 1):
+        if labels[i] != "author" or labels[i + 1] == "author":
+            continue
+        if (
+            _ABBREVIATED_WORD.match(tokens[i].text)
+            and tokens[i - 1].text.endswith(",")
+            and labels[i + 1] == "container"
+        ):
+            labels[i] = "container"
+        return
+
+
+_ACCESS_MARKER = re.compile(
+    r"^[(\[]?(?:accessed|retrieved|viewed|visited|consulted|consulté|consultado|acesso|zugegriffen|abgerufen|"
+    r"zugriff|accesso|dostęp)[:,]?$",
+    re.IGNORECASE,
+)
+_DATE_PART = re.compile(
+    r"^[(\[]?(?:\d{1,4}|[^\W\d_]{3,10}\.?|on|le|am|em|de|el|the)[.,:;)\]]*$", re.IGNORECASE
+)
+
+
+def _access_dates(tokens: list[Token], labels: list[str]) -> None:
+    """``Accessed 3 May 2021`` / ``[Consulté le 3 janvier 2014]``: the day the URL was read, not the date of
+    the work; kept out of the date (``other``) so that its month and year do not replace the real ones."""
+    for i, tok in enumerate(tokens):
+        if not _ACCESS_MARKER.match(tok.text):
+            continue
+        end = i + 1
+        while end < len(tokens) and end - i <= 5 and _DATE_PART.match(tokens[end].text):
+            end += 1
+        for j in range(i, end):
+            if labels[j] not in ("title", "author", "editor"):
+                labels[j] = "other"
 
 
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
@@ -187,14 +299,67 @@ def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
         if e == 0 or not _EDITOR_MARKER.match(tok.text):
             continue
         start = e
-        while start > 0 and labels[start - 1] != "title" and _is_name_token(tokens[start - 1].text):
+        # When the labeller already put names before the marker, its boundary stands ("in Low-Power
+        # Computer Vision, L. Madrigal, Ed.": the book title is not a name); otherwise walk back over names.
+        labelled = labels[e - 1] == "editor"
+        while (
+            start > 0
+            and labels[start - 1] != "title"
+            and _is_name_token(tokens[start - 1].text)
+            and (not labelled or labels[start - 1] == "editor")
+        ):
             start -= 1
-        if 0 < start < e:
-            if tokens[start - 1].text.lower() in ("in", "in:"):
+        if start == 0 and not _EDITED_VOLUME_MARKER.match(tok.text):
+            return  # "Chi, Ed, and …": a given name, not "(Ed.)" / "eds."
+        if start < e:
+            if start and tokens[start - 1].text.lower() in ("in", "in:"):
                 start -= 1
             for i in range(start, e + 1):
                 labels[i] = "editor"
         return
+
+
+def _book_title_after_editors(labels: list[str]) -> None:
+    """``"Title", in G. Montavon (eds.) Perspectives on Neural Computation. Oxford`` / ACM's ``Title. Book
+    Title. C. Sammut et al., eds.``: a second title next to the editors of a chapter is the book it is in."""
+    first_title = labels.index("title") if "title" in labels else None
+    if first_title is None or "container" in labels:
+        return
+    end = first_title
+    while end < len(labels) and labels[end] == "title":
+        end += 1
+    start = next((i for i in range(end, len(labels)) if labels[i] == "title"), None)
+    if start is None:
+        return
+    stop = start
+    while stop < len(labels) and labels[stop] == "title":
+        stop += 1
+    if labels[start - 1] == "editor" or (stop < len(labels) and labels[stop] == "editor"):
+        for i in range(start, stop):
+            labels[i] = "container"
+
+
+def _container_inside_title(tokens: list[Token], labels: list[str]) -> None:
+    """``A model of leptons. In Actes du XXe Congrès …, pages 35–44``: the labeller ran the title on into a
+    venue it did not know; a sentence-initial ``In`` (``In:``) followed by a capital starts the container."""
+    if "container" in labels or "title" not in labels:
+        return
+    i = labels.index("title") + 1
+    while i < len(tokens) - 1 and labels[i] == "title":
+        if (
+            tokens[i].text in ("In", "In:")
+            and tokens[i - 1].text.endswith((".", ",", "”", '"'))
+            and tokens[i + 1].text[:1].isupper()
+        ):
+            while i < len(tokens) and labels[i] == "title":
+                labels[i] = "container"
+                i += 1
+            return
+        i += 1
+
+
+#: After the leading names, only an unambiguous marker makes them editors: ``(Ed.)``, ``(Hrsg.)``, ``eds.``.
+_EDITED_VOLUME_MARKER = re.compile(r"^(?:\(.*\)|[a-z].*|.*s\.?)[.,:;]?$|^.*\.[.,:;]?$")
 
 
 def _is_name_token(text: str) -> bool:
@@ -206,6 +371,7 @@ _INITIALS_RUN = re.compile(r"^(?:[A-Z]\.-?){1,4}[,;]?$")
 
 _PAREN_YEAR = re.compile(r"^\((1[5-9]\d\d|20\d\d)[a-z]?\)[.,:;]?$")
 _IDENTIFIER_TOKEN = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
+_IDENTIFIER_START = frozenset("hHwWdD1")
 _INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$")
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
@@ -339,10 +505,19 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     )
     genre = fields.clean_text(_first(segments, "genre"))
     number = fields.clean_text(_first(segments, "number"))
-    number = re.sub(r"^(?:no\.?|nr\.?|number)\s*", "", number, flags=re.IGNORECASE)
+    number = _NUMBER_WORD.sub("", number)
     edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else edition_in_title
     collection = fields.clean_text(_first(segments, "collection"))
-    abbreviation = re.match(r"^\([^()]{2,20}\)[.,]?\s*", publisher)
+    title, container, genre, number, publisher, place = fields.report_fields(
+        title, container, genre, number, publisher, place
+    )
+    container, container_edition = fields.split_edition(container)  # "… Neural Computation. 3rd ed."
+    edition = edition or container_edition
+    if not (publisher or volume or issue or pages) and _is_institution(container):
+        container, publisher = "", container  # "… 1992. Title. Universidad Complutense de Madrid."
+    if editors or publisher:
+        title, container = fields.title_of_edited_volume(title, container, bool(issue or pages))
+    abbreviation = _VENUE_ABBREVIATION.match(publisher)
     if container and abbreviation:  # "Conference … (ICLR), 2025": the venue's abbreviation, not a publisher
         container = f"{container} {abbreviation.group(0).strip(' .,')}"
         publisher = fields.clean_text(publisher[abbreviation.end() :])
@@ -356,6 +531,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     ):
         publisher = ""
     container, volume = _volume_after_venue(container, volume)
+    if volume and not issue and _PART_BEFORE.search(container):  # Scholar's "…, Part XII 16": no volume
+        container, volume = f"{container} {volume}", ""
     venue = _lookup_venue(container) if container else None
     container_title = _venue_name(container, venue)
     changes: dict[str, object] = {}
@@ -384,11 +561,18 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         source=source,
     )
     fields_found.update(changes)
-    record = Record(**fields_found)  # type: ignore[arg-type]
-    record = record.with_changes(entry_type=_entry_type(record, venue))
+    # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
+    # costly to fill) is built once.
+    found = SimpleNamespace(**fields_found)
+    quoted = _first(segments, "title").startswith(_OPEN_QUOTE)
+    record = Record(entry_type=_entry_type(found, venue, quoted), **fields_found)  # type: ignore[arg-type]
     if not authors and "author" not in segments:
         problems.append("no authors found")
     return record, problems
+
+
+_NUMBER_WORD = re.compile(r"^(?:no\.?|nr\.?|number)\s*", re.IGNORECASE)
+_VENUE_ABBREVIATION = re.compile(r"^\([^()]{2,20}\)[.,]?\s*")
 
 
 def _year_fallback(segments: dict[str, list[str]]) -> str:
@@ -423,13 +607,9 @@ def _volume_after_venue(container: str, volume: str) -> tuple[str, str]:
 
 
 def _lookup_venue(text: str):
-    """C2's venue table (``bibconv.data.venues.lookup``); None when the module or the venue is unknown."""
+    """The venue table (``bibconv.data.venues.lookup``); None when the venue is unknown."""
     try:
-        from ..data.venues import lookup
-    except ImportError:
-        return None
-    try:
-        return lookup(text)
+        return lookup_venue(text)
     except Exception:  # the table is a helper: a bug there must not make parsing fail
         return None
 
@@ -455,7 +635,25 @@ def _mostly_lower(text: str) -> bool:
     return bool(words) and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
-def _entry_type(record: Record, venue) -> str:
+_JOURNAL_WORDS = re.compile(
+    r"\b(?:journal|review|revue|revista|zeitschrift|transactions|letters|annals|annales|bulletin|proceedings|"
+    r"magazine|quarterly|acta|archiv|studies)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_institution(name: str) -> bool:
+    """A university or research institution (not its press, not one of its journals)."""
+    return bool(
+        name
+        and (_UNIVERSITY.search(name) or _INSTITUTION.search(name))
+        and not _BOOK_PUBLISHER.search(name)
+        and not _JOURNAL_WORDS.search(name)
+        and not _CONFERENCE_WORDS.search(name)
+    )
+
+
+def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = False) -> str:
     kind = fields.thesis_kind(record.genre) if record.genre else None
     if kind and not record.container_title:
         return kind
@@ -464,7 +662,7 @@ def _entry_type(record: Record, venue) -> str:
             return "inproceedings"
         if venue is not None and venue.kind == "journal":
             return "article"
-        if _CONFERENCE_WORDS.search(record.container_title):
+        if _CONFERENCE_WORDS.search(record.container_title) or _ACRONYM_YEAR.search(record.container_title):
             return "inproceedings"
         if record.editor or _BOOKISH_CONTAINER.search(record.container_title):
             return "incollection"
@@ -475,6 +673,11 @@ def _entry_type(record: Record, venue) -> str:
         return "misc"
     if record.genre and _REPORT_GENRE.search(record.genre) or (record.number and record.publisher):
         return "techreport"
+    if record.publisher and quoted_title:
+        return "techreport"  # styles quote the titles of parts, reports and theses (whose genre they print)
+    one_author = len(record.author) == 1 and not record.author[0].others
+    if one_author and _UNIVERSITY.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
+        return "phdthesis"  # a thesis whose style printed no genre ("… 1992. Title. Universidad de Madrid.")
     if _INSTITUTION.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
         return "techreport"
     if record.publisher:

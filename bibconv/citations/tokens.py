@@ -23,7 +23,6 @@ class Token(NamedTuple):
 
 
 _IDENTIFIER = re.compile(r"(?:https?://|www\.|doi:\s*|10\.\d{4,9}/|arXiv:)\S+", re.IGNORECASE)
-_WORD = re.compile(r"\S+")
 # Inside a word, a field boundary follows ";" or ":" before a number (or an article number such as e1234),
 # or precedes "(" after a digit.
 _INNER_SPLIT = re.compile(r"(?<=[;:])(?=[\d(]|[A-Za-z]\d)|(?<=\d)(?=\()|(?<=[.,])(?=[(\[])")
@@ -33,20 +32,24 @@ _INNER_SPLIT = re.compile(r"(?<=[;:])(?=[\d(]|[A-Za-z]\d)|(?<=\d)(?=\()|(?<=[.,]
 _MAY_SPLIT = frozenset(";:([/")
 
 
+#: ``Token(text, start, end)`` without the Python-level ``__new__`` of a named tuple (the hot path).
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    for match in _WORD.finditer(text):
-        word, start = match.group(0), match.start()
-        if not _MAY_SPLIT.intersection(word):  # most words: nothing to split, not an identifier
-            tokens.append(Token(word, start, match.end()))
+    append = tokens.append
+    end = 0
+    for word in text.split():
+        # The word is the first match at or after the previous end: only white space lies in between.
+        start = text.find(word, end)
+        end = start + len(word)
+        if _MAY_SPLIT.isdisjoint(word) or _IDENTIFIER.match(word) or "://" in word:
+            append(_new_token(Token, (word, start, end)))  # most words: nothing to split, or kept whole
             continue
-        if _IDENTIFIER.match(word) or "://" in word:
-            tokens.append(Token(word, start, match.end()))
-            continue
-        pieces = _INNER_SPLIT.split(word)
         offset = start
-        for piece in pieces:
+        for piece in _INNER_SPLIT.split(word):
             if piece:
-                tokens.append(Token(piece, offset, offset + len(piece)))
+                append(_new_token(Token, (piece, offset, offset + len(piece))))
                 offset += len(piece)
     return tokens

@@ -144,8 +144,23 @@ _PARTICLES = {
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 
 
+#: Parsed free-text names by their text: the same people recur through a list, and a ``Name`` is immutable.
+#: Bounded so that a long run over millions of distinct names does not grow without limit.
+_PLAIN_NAMES: dict[str, Name] = {}
+_PLAIN_NAMES_LIMIT = 100_000
+
+
 def parse_plain_name(text: str) -> Name:
     """A name as people write it: ``Given Family``, ``Family, Given``, initials, particles, suffixes."""
+    name = _PLAIN_NAMES.get(text)
+    if name is None:
+        if len(_PLAIN_NAMES) >= _PLAIN_NAMES_LIMIT:
+            _PLAIN_NAMES.clear()
+        name = _PLAIN_NAMES[text] = _parse_plain_name(text)
+    return name
+
+
+def _parse_plain_name(text: str) -> Name:
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;")
     if not cleaned:
         return Name()

@@ -1,0 +1,387 @@
+"""Edited volumes, theses, reports, editions, physics references and access dates, in several styles and
+languages: the record kinds whose structure the rules around the labeller settle."""
+
+from __future__ import annotations
+
+import pytest
+
+from bibconv.citations import fields, parse_citation
+
+
+def families(names) -> list[str]:
+    return [n.family if not n.others else "OTHERS" for n in names]
+
+
+@pytest.mark.parametrize(
+    ("text", "editors", "title"),
+    [
+        (
+            "Dryzek, J. S., Honig, B., & Phillips, A. (Eds.). (2006). The Oxford handbook of political theory. "
+            "Oxford: Oxford University Press.",
+            ["Dryzek", "Honig", "Phillips"],
+            "The Oxford handbook of political theory",
+        ),
+        (
+            "Hexter, Ralph, and David Townsend, eds. The Oxford Handbook of Medieval Latin Literature. "
+            "Oxford: Oxford University Press, 2012.",
+            ["Hexter", "Townsend"],
+            "The Oxford Handbook of Medieval Latin Literature",
+        ),
+        (
+            "Müller, K. (Hrsg.): Handbuch der Geschichte der Philosophie. Bd. 2. Berlin: De Gruyter 1999.",
+            ["Müller"],
+            "Handbuch der Geschichte der Philosophie",
+        ),
+    ],
+)
+def test_edited_volume_names_are_editors(text, editors, title):
+    r = parse_citation(text).record
+    assert r.author == () and families(r.editor) == editors
+    assert (r.entry_type, r.title) == ("book", title)
+
+
+def test_given_name_ed_is_not_an_editor_marker():
+    r = parse_citation("Chi, Ed, and Smith, John. 2011. Social Q&A at scale. Boston: Beacon Press.").record
+    assert r.editor == () and families(r.author)[0] == "Chi"
+
+
+def test_chapter_editor_after_in():
+    r = parse_citation(
+        "Lee, T.: Deep nets for vision. In: Ikeuchi, K. (ed.) Computer Vision: A Reference Guide, pp. 1–20. "
+        "Springer, Berlin (2014)"
+    ).record
+    assert families(r.author) == ["Lee"] and families(r.editor) == ["Ikeuchi"]
+    assert (r.entry_type, r.container_title, r.page) == (
+        "incollection",
+        "Computer Vision: A Reference Guide",
+        "1–20",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "genre", "publisher"),
+    [
+        (
+            "Doe, J. (2010). Learning to rank for retrieval [Doctoral dissertation, Stanford University].",
+            "phdthesis",
+            "Doctoral dissertation",
+            "Stanford University",
+        ),
+        (
+            "García, M. (2015). Redes neuronales para el lenguaje [Tesis doctoral]. Universidad de Buenos Aires.",
+            "phdthesis",
+            "Tesis doctoral",
+            "Universidad de Buenos Aires",
+        ),
+        (
+            'J. Doe, "Learning to rank," PhD thesis, MIT, Cambridge, MA, 2010.',
+            "phdthesis",
+            "PhD thesis",
+            "MIT",
+        ),
+    ],
+)
+def test_theses(text, kind, genre, publisher):
+    r = parse_citation(text).record
+    assert (r.entry_type, r.genre, r.publisher, r.author[0].family) == (
+        kind,
+        genre,
+        publisher,
+        "Doe" if "Doe" in text else "García",
+    )
+    assert "[" not in r.title
+
+
+def test_report_number_in_venue_position():
+    r = parse_citation('L. Lamport, "Paxos made simple," Tech. Rep. TR-123, Microsoft Research, 2001.').record
+    assert (r.entry_type, r.title, r.number, r.publisher, r.container_title) == (
+        "techreport",
+        "Paxos made simple",
+        "TR-123",
+        "Microsoft Research",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Learning to rank [Doctoral dissertation, Stanford University]",
+            ("Learning to rank", "Doctoral dissertation", "", "Stanford University"),
+        ),
+        (
+            "The PageRank citation ranking (Tech. Rep. No. 1999-66)",
+            ("The PageRank citation ranking", "Tech. Rep", "1999-66", ""),
+        ),
+        ("A study (NBER Working Paper No. w24567)", ("A study", "NBER Working Paper", "w24567", "")),
+        ("Deep nets (CVPR)", ("Deep nets (CVPR)", "", "", "")),
+        ("Some title [in German]", ("Some title [in German]", "", "", "")),
+    ],
+)
+def test_split_title_genre(title, expected):
+    assert fields.split_title_genre(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("container", "expected"),
+    [
+        ("Technical Report MSR-TR-2020-5", ("Technical Report", "MSR-TR-2020-5")),
+        ("Rapport de recherche RR-1234", ("Rapport de recherche", "RR-1234")),
+        ("Working Paper 24567", ("Working Paper", "24567")),
+        ("Journal of Reports", ("", "")),
+    ],
+)
+def test_split_report_container(container, expected):
+    assert fields.split_report_container(container) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Deep learning (2nd ed.)", ("Deep learning", "2")),
+        ("The art of computer programming (3rd ed., Vol. 1)", ("The art of computer programming", "3")),
+        (
+            "Pattern Recognition and Machine Learning, 2nd ed",
+            ("Pattern Recognition and Machine Learning", "2"),
+        ),
+        ("Computer Networks, 4th edn.", ("Computer Networks", "4")),
+        ("Einführung in die Soziologie. 2. Aufl.", ("Einführung in die Soziologie", "2")),
+        ("Results of the 2nd edition", ("Results of the 2nd edition", "")),
+    ],
+)
+def test_split_edition(title, expected):
+    assert fields.split_edition(title) == expected
+
+
+def test_book_with_edition_after_title():
+    r = parse_citation(
+        "Bishop, C. M. Pattern Recognition and Machine Learning, 2nd ed. New York: Springer, 2006."
+    ).record
+    assert (r.entry_type, r.title, r.edition, r.publisher, r.publisher_place) == (
+        "book",
+        "Pattern Recognition and Machine Learning",
+        "2",
+        "Springer",
+        "New York",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "journal", "volume", "page", "year"),
+    [
+        ("A. Einstein, Ann. Phys. 17, 891 (1905).", ["Einstein"], "Ann. Phys", "17", "891", "1905"),
+        (
+            "S. Weinberg, Phys. Rev. Lett. 19, 1264 (1967).",
+            ["Weinberg"],
+            "Phys. Rev. Lett",
+            "19",
+            "1264",
+            "1967",
+        ),
+        (
+            "K. G. Wilson and J. Kogut, Phys. Rep. 12, 75 (1974).",
+            ["Wilson", "Kogut"],
+            "Phys. Rep",
+            "12",
+            "75",
+            "1974",
+        ),
+    ],
+)
+def test_titleless_physics_references(text, author, journal, volume, page, year):
+    parsed = parse_citation(text)
+    r = parsed.record
+    assert parsed.ok and r.title == ""
+    assert (families(r.author), r.container_title.rstrip("."), r.volume, r.page, r.issued) == (
+        author,
+        journal,
+        volume,
+        page,
+        year,
+    )
+    assert r.entry_type == "article"
+
+
+def test_access_date_is_not_the_date_of_the_work():
+    r = parse_citation(
+        "Nakamoto, S. Bitcoin: A peer-to-peer electronic cash system. https://bitcoin.org/bitcoin.pdf (2008). "
+        "Accessed 12 Jan 2021."
+    ).record
+    assert (r.issued, r.url) == ("2008", "https://bitcoin.org/bitcoin.pdf")
+
+
+def test_mla_with_database_and_access_date():
+    r = parse_citation(
+        'Smith, John. "The Rise of Print." Journal of Modern History, vol. 3, no. 2, 2019, pp. 1-10. JSTOR, '
+        "www.jstor.org/stable/123456. Accessed 3 May 2021."
+    ).record
+    assert (r.title, r.container_title, r.volume, r.issue, r.page, r.issued) == (
+        "The Rise of Print",
+        "Journal of Modern History",
+        "3",
+        "2",
+        "1–10",
+        "2019",
+    )
+
+
+@pytest.mark.parametrize(
+    ("genre", "kind"),
+    [
+        ("Dissertação (Mestrado em Computação)", "mastersthesis"),
+        ("Tese de doutorado", "phdthesis"),
+        ("Tesi di dottorato", "phdthesis"),
+        ("Proefschrift", "phdthesis"),
+        ("Bachelor's thesis", "mastersthesis"),
+        ("Technical Report", None),
+    ],
+)
+def test_thesis_kind_in_several_languages(genre, kind):
+    assert fields.thesis_kind(genre) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Thorne, K. S., and J. Lin. 1995. Bilingualism and cognitive control. In Atti del Convegno "
+            "Nazionale di Informatica, 15–41. Roma.",
+            "inproceedings",
+        ),
+        ("Myrdal, G. 1992. Memory, war and trauma. Universidad Complutense de Madrid.", "phdthesis"),
+        ('Page, Lawrence, et al. "The PageRank citation ranking." Stanford InfoLab (1999).', "techreport"),
+    ],
+)
+def test_entry_type_from_venue_and_publisher(text, kind):
+    assert parse_citation(text).record.entry_type == kind
+
+
+def test_report_genre_and_number_before_the_institution():
+    r = parse_citation(
+        "Chudnovsky, M., and S. O'Connor. 1999. Apprentissage automatique. Rapport de recherche RR-11244. "
+        "Institut National de Recherche en Informatique et en Automatique."
+    ).record
+    assert (r.entry_type, r.genre, r.number) == ("techreport", "Rapport de recherche", "RR-11244")
+    assert r.publisher == "Institut National de Recherche en Informatique et en Automatique"
+
+
+def test_thesis_genre_after_the_institution():
+    r = parse_citation(
+        "Schmidhuber, J. Q-Diffusion: Quantizing Diffusion Models. 2017, https://doi.org/10.9156/j.647828. "
+        "Massachusetts Institute of Technology, Diplomarbeit."
+    ).record
+    assert (r.entry_type, r.genre, r.publisher, r.doi) == (
+        "mastersthesis",
+        "Diplomarbeit",
+        "Massachusetts Institute of Technology",
+        "10.9156/j.647828",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue", "pages"),
+    [
+        (
+            "SILVA, J. A. Aprendizado de máquina na agricultura. Revista Brasileira de Computação, v. 12, "
+            "n. 3, p. 45-67, 2019.",
+            "12",
+            "3",
+            "45–67",
+        ),
+        (
+            "Koselleck, R. (1967). Historia magistra vitae. Historische Zeitschrift, Bd. 18, Nr. 2, S. 12–45.",
+            "18",
+            "2",
+            "12–45",
+        ),
+    ],
+)
+def test_numbers_announced_by_marker_words(text, volume, issue, pages):
+    r = parse_citation(text).record
+    assert (r.volume, r.issue, r.page) == (volume, issue, pages)
+
+
+def test_chapter_book_title_after_editors():
+    r = parse_citation(
+        "Wajda, A. et al. (1982) “Optimal brain damage”, in G. Montavon and P. Bailis (eds.) Perspectives on "
+        "Neural Computation. 3rd ed. Oxford: Oxford University Press, pp. 75–86."
+    ).record
+    assert (r.entry_type, r.title, r.container_title) == (
+        "incollection",
+        "Optimal brain damage",
+        "Perspectives on Neural Computation",
+    )
+    assert families(r.editor) == ["Montavon", "Bailis"] and r.page == "75–86"
+
+
+def test_editor_names_after_the_book_title():
+    r = parse_citation(
+        "M. Bloch and G. Hinton, “Discipline and punish”, in Low-Power Computer Vision, L. Í. Madrigal, Ed., "
+        "San Francisco: Morgan Kaufmann, 2011, pp. 17–40."
+    ).record
+    assert (r.container_title, families(r.editor)) == ("Low-Power Computer Vision", ["Madrigal"])
+
+
+def test_unknown_venue_after_in_is_the_container():
+    r = parse_citation(
+        "Desmond Tutu and Gérard Berry. 1987. A model of leptons. In Actes du XXe Congrès international des "
+        "linguistes, pages 35–44, Cape Town."
+    ).record
+    assert (r.entry_type, r.title, r.container_title, r.page) == (
+        "inproceedings",
+        "A model of leptons",
+        "Actes du XXe Congrès international des linguistes",
+        "35–44",
+    )
+
+
+def test_gost_double_slash_before_the_container():
+    r = parse_citation(
+        "Lévi-Strauss C., Shiller R. J. Broken symmetries and the masses of gauge bosons // arXiv. 2008."
+    ).record
+    assert (r.entry_type, r.container_title, r.title) == (
+        "misc",
+        "",
+        "Broken symmetries and the masses of gauge bosons",
+    )
+
+
+def test_german_edited_chapter():
+    r = parse_citation(
+        "Schmidt, A.: Die Zukunft der Erinnerung. In: Müller, K. (Hrsg.) Handbuch der Geschichte, S. 12–45. "
+        "Berlin: De Gruyter (1999)"
+    ).record
+    assert families(r.author) == ["Schmidt"] and families(r.editor)[0] == "Müller"
+    assert (r.title, r.page, r.publisher, r.publisher_place, r.issued) == (
+        "Die Zukunft der Erinnerung",
+        "12–45",
+        "De Gruyter",
+        "Berlin",
+        "1999",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521(7553), 436–444.",
+        "LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015 May;521(7553):436-444. doi:10.1038/nature14539",
+    ],
+)
+def test_issue_in_parentheses_after_the_volume(text):
+    r = parse_citation(text).record
+    assert (r.container_title, r.volume, r.issue, r.page) == ("Nature", "521", "7553", "436–444")
+
+
+def test_report_number_is_not_an_issue():
+    r = parse_citation(
+        "Nagel M, O'Connor S. The large N limit of superconformal field theories and supergravity. Geneva: World "
+        "Health Organization; 2017. Report No.: 3705. doi:10.1185/nature457176"
+    ).record
+    assert (r.entry_type, r.number, r.issue, r.publisher) == (
+        "techreport",
+        "3705",
+        "",
+        "World Health Organization",
+    )
