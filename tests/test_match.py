@@ -201,6 +201,20 @@ def test_prefix_only_title_merges_when_authors_and_year_agree():
     assert same(full, bare.with_changes(author=())) is None
 
 
+def test_a_name_before_the_colon_stands_for_the_work_but_a_main_title_does_not():
+    knuth = (Name(family="Knuth", given="Donald E."),)
+    named = rec(
+        "LLM.int8(): 8-bit matrix multiplication for transformers at scale", author=knuth, issued="2022"
+    )
+    assert same(named, rec("LLM.int8()", author=knuth, issued="2022")) == "title without its subtitle"
+    # Beebe's typeset.bib: the five-volume set and its errata list are two works
+    book = rec("Computers and Typesetting", author=knuth, issued="1986")
+    errata = rec(
+        "Computers and typesetting: errata and changes as of 25 September 1986", author=knuth, issued="1986"
+    )
+    assert same(book, errata) is None
+
+
 def test_organisation_author_matches_the_person_list_of_the_same_report():
     org = rec("GPT-4 Technical Report", author=(Name(literal="OpenAI"),), issued="2023")
     people = rec(

@@ -466,8 +466,15 @@ def _same_placement(a: Detail, b: Detail) -> bool:
     )
 
 
+#: At most this many words before a colon make a work's name (``GPTQ``, ``LLM.int8()``, ``Deep Compression``).
+_NAME_TOKENS = 2
+
+
 def _prefix_match(a: Features, b: Features) -> str | None:
     """``ZeroQuant-V2: Exploring …`` vs ``Exploring …``: the shorter title is one side of the colon.
+
+    The part before the colon stands for the work only when it is a name (``GPTQ``, ``LLM.int8()``):
+    ``Computers and Typesetting`` and ``Computers and typesetting: errata and changes`` are two works.
 
     Only with both first authors known and the same year (one apart for a preprint and its published
     version); ``same_work`` then checks that the authors agree.
@@ -476,7 +483,7 @@ def _prefix_match(a: Features, b: Features) -> str | None:
     for long, short in ((a, b), (b, a)):
         if long.tail and short.title == long.tail and short.tokens >= 3:
             reason = "title without its name prefix"
-        elif long.head and short.title == long.head:
+        elif long.head and short.title == long.head and short.tokens <= _NAME_TOKENS:
             reason = "title without its subtitle"
     if not reason or not (a.family and b.family):
         return None
