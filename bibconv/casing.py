@@ -181,15 +181,17 @@ def is_case_significant(word: str) -> bool:
     """
     if "$" in word:
         return any(ch.isupper() for ch in word)
-    for segment in _SUBWORD_SEPARATOR.split(_EDGE_PUNCTUATION.sub("", word))[::2]:
-        if not segment:
-            continue
-        if not segment[0].isupper():
-            if any(ch.isupper() for ch in segment):
-                return True
-        elif any(ch.isupper() for ch in segment[1:]) or any(ch.isdigit() for ch in segment):
-            return True
-    return False
+    return any(
+        _segment_significant(seg) for seg in _SUBWORD_SEPARATOR.split(_EDGE_PUNCTUATION.sub("", word))[::2]
+    )
+
+
+def _segment_significant(segment: str) -> bool:
+    if not segment:
+        return False
+    if not segment[0].isupper():
+        return any(ch.isupper() for ch in segment)
+    return any(ch.isupper() for ch in segment[1:]) or any(ch.isdigit() for ch in segment)
 
 
 def sentence_case(text: str, protected: tuple[str, ...] | frozenset[str] = (), *, lower: bool = True) -> str:
@@ -203,11 +205,14 @@ def sentence_case(text: str, protected: tuple[str, ...] | frozenset[str] = (), *
     keep = frozenset(protected)
     pieces = _WORD_BREAK_RUN.split(text)
     at_start = True
+    quoted = False  # a quoted title inside the title (“De Motu Animalium”) keeps its case, as in pandoc
     for i, piece in enumerate(pieces):
         if not piece or piece[0] in _WORD_BREAKS:
             continue
-        if lower or at_start:
+        quoted = quoted or "“" in piece
+        if (lower or at_start) and not quoted:
             pieces[i] = _word_sentence_case(piece, at_start, keep, lower)
+        quoted = quoted and "”" not in piece
         at_start = _ends_sentence(piece)
     return "".join(pieces)
 
@@ -220,6 +225,8 @@ def _ends_sentence(word: str) -> bool:
 
 
 def _word_sentence_case(word: str, at_start: bool, keep: frozenset[str], lower: bool = True) -> str:
+    # A compound with one case-significant part is kept whole (``LaTeX-Buch``, ``Digital-to-RF``): the
+    # BibTeX writer braces it whole, and reading that back must not change what sentence case does.
     if "$" in word or is_case_significant(word) or (keep and _bare(word) in keep):
         return word
     parts = _SUBWORD_SEPARATOR.split(word)

@@ -148,3 +148,15 @@ def test_sentence_case_only_changes_case_and_is_idempotent(text: str) -> None:
     once = sentence_case(text)
     assert once.lower() == text.lower()
     assert sentence_case(once) == once
+
+
+def test_quoted_titles_and_sentence_case_subtitles_keep_their_case() -> None:
+    # biblatex-examples.bib: nussbaum (\mkbibquote{De Motu Animalium}) and malinowski (a sentence-case subtitle)
+    assert _csl_title(r"Aristotle's \mkbibquote{De Motu Animalium}") == "Aristotle's “De Motu Animalium”"
+    assert (
+        _csl_title(
+            "Argonauts of the {Western Pacific}",
+            ", subtitle = {An account of trade in {Melanesian New Guinea}}",
+        )
+        == "Argonauts of the Western Pacific: An account of trade in Melanesian New Guinea"
+    )

@@ -146,11 +146,13 @@ def _bibtex_titles_to_csl(record: Record, item: dict[str, Any], custom: dict[str
         value = getattr(record, field)
         if not value or (field == "container_title" and journal):
             continue
-        full = _join_title(value, record.extra.get(subtitle, ""), record.extra.get(addon, ""))
-        if english:
-            full = casing.sentence_case(
-                full, record.case_protected, lower=not casing.looks_sentence_case(full)
+        parts = (value, record.extra.get(subtitle, ""), record.extra.get(addon, ""))
+        if english:  # each part on its own: a subtitle may be in sentence case when the title is not
+            parts = tuple(
+                casing.sentence_case(p, record.case_protected, lower=not casing.looks_sentence_case(p))
+                for p in parts
             )
+        full = _join_title(*parts)
         if full != value:
             item[variable] = csl.protect_case(full)
             custom[field] = value
