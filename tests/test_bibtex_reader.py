@@ -39,7 +39,9 @@ def test_sample_reads_every_entry_in_order_with_positions(sample) -> None:
 
 def test_sample_reports_what_it_could_not_use(sample) -> None:
     _, _, report = sample
-    assert [(u.source.line, u.text.splitlines()[0]) for u in report.unread] == [(88, "@inproceedings{broken2024,")]
+    assert [(u.source.line, u.text.splitlines()[0]) for u in report.unread] == [
+        (88, "@inproceedings{broken2024,")
+    ]
     messages = [str(w) for w in report.warnings]
     assert messages[0] == "sample.bib:2: @preamble ignored (its LaTeX definitions are not carried over)"
     assert messages[1].startswith("sample.bib:88: unreadable BibTeX block skipped: ")
@@ -71,7 +73,9 @@ def test_von_jr_corporate_and_others(sample) -> None:
         Name(family="Vallée Poussin", given="Charles Jean", particle="de la"),
     )
     assert collection.editor == (Name(family="Fontaine", given="Jean", particle="de la"), OTHERS)
-    assert _by_key(records, "vonneumann1944").author[0] == Name(family="Neumann", given="John", particle="von")
+    assert _by_key(records, "vonneumann1944").author[0] == Name(
+        family="Neumann", given="John", particle="von"
+    )
     report = _by_key(records, "openai2023gpt4")
     assert report.author == (
         Name(literal="OpenAI"), Name(literal="Barack Obama"), Name(literal="National Aeronautics and Space Administration"),
@@ -115,7 +119,10 @@ def test_string_macros_and_concatenation(sample) -> None:
     assert acl.title.startswith("Learning α-divergences with $O(n^2)$ memory: a study of BERT and LLaMA")
     assert acl.keywords == ("quantization", "large language models", "pruning")
     after = _by_key(records, "after2024")
-    assert after.container_title == "International Conference on Machine Learning, Proceedings of Machine Learning Research"
+    assert (
+        after.container_title
+        == "International Conference on Machine Learning, Proceedings of Machine Learning Research"
+    )
     assert after.volume == "undefinedmacro"
 
 
@@ -152,7 +159,10 @@ def test_thesis_notes_and_extra_fields(sample) -> None:
     assert misc.title == "“Weapons” of Math Destruction — How Big Data Increases Inequality"
     assert misc.author == (Name(family="O'Neil", given="Cathy"),)
     assert misc.abstract == "A long abstract spanning lines."
-    assert misc.extra == {"custom-field": "Kept as an extra field", "howpublished": "https://weaponsofmathdestructionbook.com/"}
+    assert misc.extra == {
+        "custom-field": "Kept as an extra field",
+        "howpublished": "https://weaponsofmathdestructionbook.com/",
+    }
 
 
 @pytest.mark.parametrize(
@@ -187,7 +197,10 @@ def test_unknown_month_is_kept_and_warned() -> None:
 def test_duplicate_field_keeps_the_first_and_warns() -> None:
     records, report = read("@article{k,\n title = {One},\n title = {Two}\n}")
     assert records[0].title == "One"
-    assert str(report.warnings[0]) == "<string>:1: field 'title' given twice in 'k'; kept the first, ignored 'Two'"
+    assert (
+        str(report.warnings[0])
+        == "<string>:1: field 'title' given twice in 'k'; kept the first, ignored 'Two'"
+    )
 
 
 def test_alias_and_original_both_given_keeps_both() -> None:
@@ -210,7 +223,9 @@ def test_non_arxiv_eprint_stays_an_extra_field() -> None:
 
 
 def test_old_style_arxiv_and_doi_url() -> None:
-    records, _ = read("@article{k, eprint = {hep-th/9901001v3}, archiveprefix = {arXiv}, doi = {https://doi.org/10.1/X}}")
+    records, _ = read(
+        "@article{k, eprint = {hep-th/9901001v3}, archiveprefix = {arXiv}, doi = {https://doi.org/10.1/X}}"
+    )
     assert (records[0].arxiv, records[0].doi) == ("hep-th/9901001", "10.1/X")
 
 
@@ -228,7 +243,12 @@ def test_text_after_a_broken_entry_is_still_read() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(list('@{}()"#=, \n\\abc%') + ["@article{", "@string{", "title=", " and "]), max_size=40).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(list('@{}()"#=, \n\\abc%') + ["@article{", "@string{", "title=", " and "]),
+        max_size=40,
+    ).map("".join)
+)
 def test_reader_never_raises_anything_but_bibconv_error(text: str) -> None:
     try:
         read(text)
@@ -249,6 +269,20 @@ def test_fast_name_path_agrees_with_pybtex(family: list[str], given_names: list[
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["A", "B c", "{X and Y}", "and", " and ", "{", "}", "d\\'e", "others", "\n"]), max_size=12).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["A", "B c", "{X and Y}", "and", " and ", "{", "}", "d\\'e", "others", "\n"]),
+        max_size=12,
+    ).map("".join)
+)
 def test_name_list_splitting_agrees_with_the_shared_splitter(value: str) -> None:
     assert _names(value) == parse_bibtex_names(value, latex_to_unicode)
+
+
+def test_fields_left_outside_an_entry_are_reported_at_their_own_line() -> None:
+    # bibtopic's articles.bib: a header comment, then an entry whose "@type (" bibtexparser cannot read
+    text = "% header\n% more header\n\nSome prose.\n\n@incollection\n(\n  key,\n  author = {A. Writer},\n  title = {T},\n)\n"
+    records, report = read(text, file="x.bib")
+    assert records == []
+    assert [str(w.source) for w in report.warnings] == ["x.bib:9"]
+    assert report.unread and report.unread[0].source.line == 9

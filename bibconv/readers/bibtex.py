@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -120,9 +121,16 @@ def _read_block(block: Block, strings: dict[str, str], source: Source, report: R
     elif isinstance(block, ImplicitComment) and _LOOKS_LIKE_FIELDS.search(block.comment or ""):
         # Text between entries is a comment to BibTeX, but fields there mean an entry was closed too early
         # (one brace too many): say so rather than lose them quietly.
-        text = (block.comment or "").strip()
-        report.unread.append(Unread("fields outside any entry (unbalanced braces?)", text, source))
-        report.warn("fields outside any entry ignored; is a brace closed too early above?", source)
+        comment = block.comment or ""
+        text = comment.strip()
+        # point at the first field, not at the start of the comment block (often the file's header)
+        first = _LOOKS_LIKE_FIELDS.search(comment)
+        name_at = (
+            first.start() + len(first.group(0)) - len(first.group(0).lstrip(" \t\r\n,}")) if first else 0
+        )
+        at = replace(source, line=source.line + comment.count("\n", 0, name_at)) if first else source
+        report.unread.append(Unread("fields outside any entry (unbalanced braces?)", text, at))
+        report.warn("fields outside any entry ignored; is a brace closed too early above?", at)
     return None
 
 
