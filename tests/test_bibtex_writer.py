@@ -74,8 +74,8 @@ def test_title_protection(title: str, protected: str) -> None:
 
 
 def test_protection_keeps_math_and_encoded_words_whole() -> None:
-    assert protect_title("Learning $O(n)$ kernels for M{\\\"u}ller nets") == (
-        "Learning {$O(n)$} kernels for {M{\\\"u}ller} nets"
+    assert protect_title('Learning $O(n)$ kernels for M{\\"u}ller nets') == (
+        'Learning {$O(n)$} kernels for {M{\\"u}ller} nets'
     )
 
 
@@ -99,7 +99,9 @@ def test_special_characters_are_escaped_outside_urls() -> None:
 
 def test_arxiv_eprint_style() -> None:
     text = write([GPTQ])
-    assert "  doi = {10.48550/arXiv.2210.17323},\n  eprint = {2210.17323},\n  archiveprefix = {arXiv},\n" in text
+    assert (
+        "  doi = {10.48550/arXiv.2210.17323},\n  eprint = {2210.17323},\n  archiveprefix = {arXiv},\n" in text
+    )
     assert "  author = {Frantar, Elias and Ashkboos, Saleh and others},\n" in text
     assert "  year = {2022},\n  month = oct,\n" in text
 
@@ -122,17 +124,26 @@ def test_ascii_output() -> None:
     record = Record(
         key="k",
         title="Über Schätzer – α-divergences",
-        author=(Name(family="Müller", given="Jörg"), Name(family="Škoda", given="Jiří"), Name(literal="Ærø Ltd")),
+        author=(
+            Name(family="Müller", given="Jörg"),
+            Name(family="Škoda", given="Jiří"),
+            Name(literal="Ærø Ltd"),
+        ),
     )
     text = write([record], ascii=True)
     assert text.isascii()
-    assert "  title = {{\\\"U}ber Sch{\\\"a}tzer -- \\ensuremath{\\alpha}-divergences},\n" in text
-    assert "  author = {M{\\\"u}ller, J{\\\"o}rg and {\\v{S}}koda, Ji{\\v{r}}{\\'i} and {{\\AE}r{\\o} Ltd}},\n" in text
+    assert '  title = {{\\"U}ber Sch{\\"a}tzer -- \\ensuremath{\\alpha}-divergences},\n' in text
+    assert (
+        '  author = {M{\\"u}ller, J{\\"o}rg and {\\v{S}}koda, Ji{\\v{r}}{\\\'i} and {{\\AE}r{\\o} Ltd}},\n'
+        in text
+    )
     assert read(text)[0][0].with_changes(source=record.source) == record
 
 
 def test_dates_months_and_days() -> None:
-    assert "  year = {2020},\n  month = jan,\n  date = {2020-01-05},\n" in write([Record(key="k", issued="2020-01-05")])
+    assert "  year = {2020},\n  month = jan,\n  date = {2020-01-05},\n" in write(
+        [Record(key="k", issued="2020-01-05")]
+    )
     assert "  date = {in press},\n" in write([Record(key="k", issued="in press")])
     assert "  year = {2019/2020},\n" in write([Record(key="k", issued="2019/2020")])
 
@@ -169,3 +180,11 @@ def test_sample_golden(golden) -> None:
     records, _ = read((DATA / "bibtex" / "sample.bib").read_text(encoding="utf-8"), file="sample.bib")
     golden("bibtex/sample.bib", write(records))
     golden("bibtex/sample-ascii.bib", write(records, ascii=True))
+
+
+def test_an_abstract_line_that_looks_like_an_entry_start_is_guarded() -> None:
+    abstract = "First paragraph.\n\n@article{x, is not an entry}\n\n@ home, and $a@b$ in math"
+    text = write([Record(entry_type="article", key="a", title="T", abstract=abstract)])
+    assert "\n{}@article" in text and "\n@ home" in text  # only "@type{" needs the guard
+    back, report = read(text)
+    assert not report.unread and back[0].abstract == abstract

@@ -31,7 +31,8 @@ __all__ = ["write", "protect_title"]
 
 _INDENT = "  "
 _SENTENCE_END = (":", ".", "?", "!", "—", "–")
-_LINE_START_AT = re.compile(r"\n(\s*)@")
+# "@type{" or "@type(" opening a line inside a value would start a new block (see readers/bibtex_splitter)
+_LINE_START_AT = re.compile(r"\n([^\S\n]*)@(?=\w*[ \t]*[{(])")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _YEAR_START = re.compile(r"\d{4}")
 _LATEX_SYNTAX = re.compile(r"[\\{}$]")
@@ -152,7 +153,7 @@ def _encode_field(name: str, value: str, ascii: bool) -> str:
     if name in tables.VERBATIM_FIELDS or "url" in name:
         return _verbatim(value)
     encoded = unicode_to_latex(value, ascii=ascii)
-    if "\n" in encoded:  # an abstract's paragraphs: "@" opening a line would start a new entry
+    if "\n" in encoded:  # an abstract's paragraphs: "@type{" opening a line would start a new entry
         encoded = _LINE_START_AT.sub(r"\n\1{}@", encoded)
     return encoded
 
