@@ -23,6 +23,7 @@ __all__ = [
     "words_look_sentence_case",
     "is_case_significant",
     "is_english",
+    "is_protected",
 ]
 
 # Private-use sentinels around a protected group; they pass through the LaTeX decoder untouched.
