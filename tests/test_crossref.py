@@ -103,3 +103,14 @@ def test_missing_parents_and_cycles_are_harmless() -> None:
     a, b, c = resolve_crossrefs(_records(text))
     assert a.issued == "2000"
     assert b.title == "B" and c.title == "C"
+
+
+def test_two_records_with_one_key_keep_their_own_fields() -> None:
+    text = """
+@book{dup, title = {First}, year = 2001}
+@book{dup, title = {Second}, year = 2002}
+@inbook{ch, title = {Chapter}, crossref = {dup}}
+"""
+    first, second, chapter = resolve_crossrefs(_records(text))
+    assert (first.title, second.title) == ("First", "Second")
+    assert chapter.issued in ("2001", "2002")

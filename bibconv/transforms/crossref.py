@@ -49,7 +49,7 @@ def resolve_crossrefs(records: Sequence[Record]) -> list[Record]:
     by_key = {r.key.lower(): r for r in records if r.key}
     if not any(_parent_keys(r) for r in records):
         return list(records)
-    resolved: dict[str, Record] = {}
+    resolved: dict[int, Record] = {}
     return [_resolve(r, by_key, resolved, ()) for r in records]
 
 
@@ -61,11 +61,12 @@ def _parent_keys(record: Record) -> list[str]:
 
 
 def _resolve(
-    record: Record, by_key: dict[str, Record], done: dict[str, Record], chain: tuple[str, ...]
+    record: Record, by_key: dict[str, Record], done: dict[int, Record], chain: tuple[str, ...]
 ) -> Record:
+    # resolved once per record object: two records may share a key, and each keeps its own fields
+    if id(record) in done:
+        return done[id(record)]
     key = record.key.lower()
-    if key and key in done:
-        return done[key]
     result = record
     for parent_key in _parent_keys(record):
         parent = by_key.get(parent_key.lower())
@@ -74,8 +75,7 @@ def _resolve(
         parent = _resolve(parent, by_key, done, (*chain, key))
         xdata = parent_key.lower() != record.extra.get("crossref", "").strip().lower()
         result = _inherit(result, parent, xdata=xdata)
-    if key:
-        done[key] = result
+    done[id(record)] = result
     return result
 
 
