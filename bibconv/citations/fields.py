@@ -523,9 +523,12 @@ def find_url(text: str) -> str:
 
 
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
-    """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham)."""
+    """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
+    labeller read the whole ``New York: Vintage`` as the place."""
     publisher = clean_text(publisher)
     place = clean_text(place)
+    if not publisher and re.match(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", place, re.IGNORECASE):
+        publisher, place = place, ""
     if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:
         head, tail = publisher.split(":", 1)
         return clean_text(tail), clean_text(head)

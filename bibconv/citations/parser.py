@@ -26,6 +26,7 @@ from ..model import Record, Source
 from . import fields
 from .crf import tag_tokens
 from .notes import AcceptanceNote, split_acceptance_note
+from .roles import RoleNotes, split_role_notes
 from .tokens import Token, tokenize
 
 __all__ = ["ParsedCitation", "parse_citation"]
@@ -111,10 +112,13 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         reason = "empty citation" if not text.strip() else "not a citation"
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
+    text, roles = split_role_notes(text)
     tokens = tokenize(text)
     labels = _certain_labels(tokens, tag_tokens(tokens))
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
+    if roles:
+        record = _apply_roles(record, roles)
     if note is not None:
         record = _apply_note(record, note)
     if not record.title and not _is_journal_reference(record):
@@ -136,6 +140,29 @@ def _unparsed(raw: str, source: Source, reason: str, partial: Record | None = No
     base = partial or Record()
     record = base.with_changes(entry_type="misc", title="", note=" ".join(str(raw).split()), source=source)
     return ParsedCitation(record, False, (reason,))
+
+
+# --- statements of responsibility and thesis notes ------------------------------------------------------
+
+
+def _apply_roles(record: Record, roles: RoleNotes) -> Record:
+    """Put back what :func:`split_role_notes` cut out: translators, editors, the original year, a thesis."""
+    changes: dict[str, object] = {}
+    if roles.translators:
+        changes["translator"] = fields.split_names(roles.translators)
+    if roles.editors and not record.editor:
+        changes["editor"] = fields.split_names(roles.editors)
+    if roles.original_year:
+        changes["extra"] = {**record.extra, "origdate": roles.original_year}
+    if roles.thesis_genre:
+        changes["genre"] = roles.thesis_genre
+        changes["entry_type"] = fields.thesis_kind(roles.thesis_genre) or "phdthesis"
+        changes["publisher"] = roles.thesis_school
+        if record.container_title and not record.publisher:
+            changes["container_title"] = ""  # the school was labelled as a container: it is the publisher
+        if roles.archive:
+            changes["note"] = _join(record.note, roles.archive)
+    return record.with_changes(**changes)
 
 
 # --- acceptance notes --------------------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""Statements of responsibility and thesis notes written around a title, read before the labeller.
+
+Styles print translators, editors of an authored work, the original publication year and the thesis
+kind as short formulas with a fixed shape — APA's ``Title (R. Nice, Trans.)``, ``(J. Strachey, Ed. &
+Trans.)``, ``(Original work published 1923)`` and ``Title [Doctoral dissertation, University of X]``;
+MLA's and Chicago's ``Trans. Louise Maude.`` and ``Translated by Alan Sheridan.``, and the same in German,
+French, Spanish and Italian. The labeller has no label for a translator and would read these as title,
+editor or publisher text, so they are cut out here, where their structure is certain, and put back as
+fields after it has labelled the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bibconv.citations.fields import clean_text
+
+
+@dataclass(frozen=True)
+class RoleNotes:
+    """What was cut out of a citation: name lists as written, a year, thesis genre and school."""
+
+    translators: str = ""
+    editors: str = ""
+    original_year: str = ""
+    thesis_genre: str = ""
+    thesis_school: str = ""
+    archive: str = ""  # "ProQuest Dissertations and Theses Global" after an APA thesis note
+
+    def __bool__(self) -> bool:
+        return any((self.translators, self.editors, self.original_year, self.thesis_genre))
+
+
+# "(R. Nice, Trans.)", "(J. Strachey, Ed. & Trans.)", "(P. Guyer & A. W. Wood, Trans.; 2nd ed.)"
+_PARENTHESISED = re.compile(r"\s*[(\[]([^()\[\]]{3,300})[)\]]")
+_ROLE_AFTER_NAMES = re.compile(
+    r"^(?P<names>.+?),\s*(?P<role>(?:Eds?|Trans|Tr|Hrsg|Übers|Trad|Comp)\.?"
+    r"(?:\s*(?:&|and|y|et|und)\s*(?:Eds?|Trans|Tr|Übers|Trad)\.?)?)\s*$"
+)
+_ORIGINAL_YEAR = re.compile(
+    r"^(?:Original work published|Originally published|Original publication|Trabajo original publicado en|"
+    r"Originalarbeit veröffentlicht|Œuvre originale publiée en)\s+(?:in\s+)?(?P<year>\d{4}(?:[,–-]\s*\d{4})?)$",
+    re.IGNORECASE,
+)
+# "[Doctoral dissertation, University of X]", "(Unpublished master's thesis, X)"
+_THESIS = re.compile(
+    r"^(?P<genre>(?:unpublished\s+)?(?:doctoral dissertation|doctoral thesis|master[’']?s thesis|"
+    r"ph\.?\s?d\.?\s+(?:thesis|dissertation)|m\.?\s?sc?\.?\s+thesis|bachelor[’']?s thesis|"
+    r"dissertation|thèse de doctorat|tesis doctoral|tese de doutorado|doktorarbeit))"
+    r",\s*(?P<school>[^,;]{3,}(?:,\s*[^,;]{2,})?)$",
+    re.IGNORECASE,
+)
+# "Translated by Alan Sheridan.", "Trans. Louise and Aylmer Maude.", "Edited and translated by …",
+# "übers. von …", "trad. par …", "traducción de …", "traduzione di …"
+_SENTENCE_ROLE = re.compile(
+    r"(?:(?<=[.,;:?!”\"])|^)\s+(?P<role>"
+    r"(?:edited,?\s+)?(?:and\s+)?translated(?:\s+and\s+(?:edited|introduced|annotated))?"
+    r"(?:\s+from\s+the\s+[A-Z]\w+)?(?:\s+(?:and\s+)?(?:with|by)\s+an?\s+[\w ]{3,40}?)?\s+by"
+    r"|edited\s+and\s+translated\s+by|trans\.|tr\.|übers\.\s*(?:v\.|von)|übersetzt\s+von"
+    r"|aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|trad\.\s*(?:par|de|di|it\.\s+di)|traduit(?:\s+de\s+l[’']\w+)?\s+par"
+    r"|traducción\s+de|traduzione\s+di|tradução\s+de)\s+(?P<names>[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
+    r"(?=[.;]\s|,\s+(?!and\b|&|[A-Z]\.)|[.;]?$)",
+    re.IGNORECASE,
+)
+# After an abbreviated role, a name list has a whole word inside it ("Alan Sheridan"); journal
+# abbreviations that begin with "Trans." are all cut short ("Assoc. Comput.", "R. Soc.").
+_FULL_NAME_WORD = re.compile(r"\b[A-ZÀ-Þ]\w+\s")
+_EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
+
+
+def split_role_notes(text: str) -> tuple[str, RoleNotes]:
+    """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
+    if not _HINT.search(text):
+        return text, RoleNotes()
+    original = text
+    found: dict[str, str] = {}
+    text = _cut_thesis_note(text, found)
+    text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
+    text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
+    if not found:
+        return original, RoleNotes()
+    return _DOUBLED_STOP.sub(".", " ".join(text.split())), RoleNotes(**found)
+
+
+# What is left where a role sentence or note was cut: "Peace. Translated by X." → "Peace.."
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
+
+
+_HINT = re.compile(
+    r"trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor",
+    re.IGNORECASE,
+)
+_LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
+
+
+def _cut_thesis_note(text: str, found: dict[str, str]) -> str:
+    """``Title [Doctoral dissertation, School]. Archive.``: genre and school from the note; the text after
+    it is the archive the thesis was found in (kept when it holds a DOI or URL, which are read later)."""
+    for match in _PARENTHESISED.finditer(text):
+        thesis = _THESIS.match(match.group(1).strip())
+        if thesis is None:
+            continue
+        found["thesis_genre"] = clean_text(thesis.group("genre"))
+        found["thesis_school"] = clean_text(thesis.group("school"))
+        head, tail = text[: match.start()].rstrip(" ."), text[match.end() :]
+        if _LOCATOR.search(tail):
+            return f"{head}.{tail}"
+        found["archive"] = clean_text(tail.strip(" ."))
+        return f"{head}."
+    return text
+
+
+def _read_parenthesised(match: re.Match, found: dict[str, str]) -> str:
+    """One parenthesised group: its role and original-year parts are taken, any other part is kept."""
+    parts = [part.strip() for part in match.group(1).split(";")]
+    kept = [part for part in parts if not _take_part(part, found)]
+    if len(kept) == len(parts):
+        return match.group(0)  # nothing of ours: leave it exactly as written
+    whole = match.group(0).strip()
+    return f" {whole[0]}{'; '.join(kept)}{whole[-1]}" if kept else ""
+
+
+def _take_part(part: str, found: dict[str, str]) -> bool:
+    if (role := _ROLE_AFTER_NAMES.match(part)) and _names_like(role.group("names")):
+        words = role.group("role").lower().replace("trad", "")
+        if "tr" in words or "übers" in words:
+            found.setdefault("translators", role.group("names"))
+        if "ed" in words or "hrsg" in words or "comp" in words:
+            found.setdefault("editors", role.group("names"))
+        return True
+    if year := _ORIGINAL_YEAR.match(part):
+        found.setdefault("original_year", year.group("year")[:4])
+        return True
+    return False
+
+
+def _read_sentence_role(match: re.Match, found: dict[str, str]) -> str:
+    names = match.group("names").strip(" ,")
+    if not _names_like(names) or len(names.split()) > 12:
+        return match.group(0)
+    role = match.group("role")
+    if role.endswith(".") and not _FULL_NAME_WORD.search(names):
+        return match.group(0)  # "Trans. Assoc. Comput. Linguist.", "Phil. Trans. R. Soc.": a journal
+    found.setdefault("translators", names)
+    if _EDITED_TOO.search(role):
+        found.setdefault("editors", names)
+    return ""
+
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|and|&|y|et|und|e|de|van|von|der|den|du|la|le|da|di|,)$")
+
+
+def _names_like(text: str) -> bool:
+    """Words a list of personal names is made of: capitalised words, initials and joining words."""
+    words = text.replace(",", " , ").split()
+    return 0 < len(words) <= 16 and all(_NAME_WORD.match(w) for w in words) and any(
+        w[:1].isupper() for w in words
+    )
+
