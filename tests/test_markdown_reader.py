@@ -1007,3 +1007,17 @@ def test_bold_linked_title_cells_and_labelled_fields():
         and records[0].extra["project"] == "https://llava.hliu.cc/"
     )
     assert records[1].code_url == "https://github.com/Vahe1994/SpQR" and "shorttitle" not in records[1].extra
+
+
+def test_bracketed_venue_without_year_takes_the_year_heading():
+    """``- [ECCV] Title [[paper]](…)`` under ``### 2022``: brackets mark a venue even without its year."""
+    text = (
+        "## Detection\n\n### 2022\n"
+        "- [ECCV] Exploring Plain Vision Transformer Backbones for Object Detection. "
+        "[[paper](https://arxiv.org/abs/2203.16527)]\n"
+        "- [Survey] A Survey of Object Detection [[paper](https://arxiv.org/abs/1905.05055)]\n"
+    )
+    records, report = read(text, file="list.md")
+    assert not report.warnings and not report.unread
+    assert _summary(records) == [(4, "inproceedings", "2022", "ECCV", "2203.16527"), (5, "misc", "2022", "", "1905.05055")]
+    assert records[0].groups == ("Detection",)

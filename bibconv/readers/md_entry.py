@@ -376,10 +376,12 @@ def _first_line(text: str) -> str:
 
 
 def _find_venue(texts: list[str], entry: Entry) -> None:
-    """The first bracketed or free-standing venue in the given texts (styled spans, prefixes, tails)."""
+    """The first bracketed or free-standing venue in the given texts (styled spans, prefixes, tails); a
+    venue with a year first, else a bracketed venue marker without one ("[ECCV] Title" under a year
+    heading)."""
+    if entry.venue is not None:
+        return
     for text in texts:
-        if entry.venue is not None:
-            return
         pieces = [p for line in text.split("\n") for p in _CLAUSE_SPLIT.split(line)]
         candidates = [m.group(1) for m in _BRACKETED.finditer(text)] + [text, *text.split("\n"), *pieces]
         for candidate in candidates:
@@ -390,6 +392,13 @@ def _find_venue(texts: list[str], entry: Entry) -> None:
             if venue is not None:
                 entry.venue = venue
                 return
+    for text in texts:
+        for m in _BRACKETED.finditer(text):
+            if _is_venue_marker(m.group(1)):
+                venue = parse_venue(m.group(1).strip(), strict=True, require_year=False)
+                if venue is not None:
+                    entry.venue = venue
+                    return
 
 
 def body_text(pieces: list[Piece]) -> str:
