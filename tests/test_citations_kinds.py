@@ -385,3 +385,118 @@ def test_report_number_is_not_an_issue():
         "",
         "World Health Organization",
     )
+
+
+def _people(names) -> list[str]:
+    return [n.literal or n.family for n in names]
+
+
+def test_apa_ellipsis_leaves_the_omitted_authors_out_of_the_names():
+    r = parse_citation(
+        "Silver, D., Huang, A., Maddison, C. J., Guez, A., Sifre, L., van den Driessche, G., ... Hassabis, D. "
+        "(2016). Mastering the game of Go with deep neural networks and tree search. Nature, 529(7587), "
+        "484–489. https://doi.org/10.1038/nature16961"
+    ).record
+    assert _people(r.author) == ["Silver", "Huang", "Maddison", "Guez", "Sifre", "Driessche", "Hassabis"]
+    assert r.author[5].particle == "van den"
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title"),
+    [
+        (
+            "World Health Organization. Global tuberculosis report 2020 [Internet]. Geneva: WHO; 2020 "
+            "[cited 2021 Jan 5]. Available from: https://www.who.int/tb",
+            "World Health Organization",
+            "Global tuberculosis report 2020",
+        ),
+        (
+            "National Research Council. (2011). Guide for the care and use of laboratory animals (8th ed.). "
+            "National Academies Press.",
+            "National Research Council",
+            "Guide for the care and use of laboratory animals",
+        ),
+    ],
+)
+def test_corporate_authors_are_one_literal_name(text, author, title):
+    r = parse_citation(text).record
+    assert len(r.author) == 1 and r.author[0].literal == author
+    assert r.title == title and r.issued.startswith(("2020", "2011"))
+
+
+def test_vancouver_medium_and_cited_date_stay_out_of_title_and_date():
+    r = parse_citation(
+        "Smith J, Jones A. Deep learning for radiology [Preprint]. medRxiv. 2020 [cited 2021 Mar 3]. "
+        "Available from: https://doi.org/10.1101/2020.01.01.20016733"
+    ).record
+    assert (r.title, r.issued, r.entry_type) == ("Deep learning for radiology", "2020", "misc")
+    assert r.doi == "10.1101/2020.01.01.20016733"
+
+
+def test_book_series_after_the_proceedings_title_is_the_series():
+    r = parse_citation(
+        "Zhang, H., Li, Y.: Robust training under label noise. In: Proceedings of the 38th International "
+        "Conference on Machine Learning. Proceedings of Machine Learning Research, vol. 139, "
+        "pp. 12345–12355. PMLR (2021)"
+    ).record
+    assert r.entry_type == "inproceedings"
+    assert r.container_title == "Proceedings of the 38th International Conference on Machine Learning"
+    assert (r.collection_title, r.volume, r.page, r.publisher) == (
+        "Proceedings of Machine Learning Research",
+        "139",
+        "12345–12355",
+        "PMLR",
+    )
+
+
+def test_acl_volume_part_stays_in_the_proceedings_title():
+    r = parse_citation(
+        "Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova. 2019. BERT: Pre-training of Deep "
+        "Bidirectional Transformers for Language Understanding. In Proceedings of the 2019 Conference of the "
+        "North American Chapter of the Association for Computational Linguistics: Human Language "
+        "Technologies, Volume 1 (Long and Short Papers), pages 4171–4186, Minneapolis, Minnesota. "
+        "Association for Computational Linguistics."
+    ).record
+    assert r.container_title.endswith("Human Language Technologies, Volume 1 (Long and Short Papers)")
+    assert (r.collection_title, r.volume, r.page) == ("", "", "4171–4186")
+
+
+@pytest.mark.parametrize(
+    ("text", "editor", "container", "publisher", "place"),
+    [
+        (
+            "Schmidt, Hans: Die Reform der Verwaltung. In: Handbuch der Verwaltungswissenschaft, hrsg. von "
+            "Peter Müller, Berlin 2005, S. 45–67.",
+            "Müller",
+            "Handbuch der Verwaltungswissenschaft",
+            "",
+            "Berlin",
+        ),
+        (
+            "Rossi, Mario. La città. In: Storia d'Italia, a cura di Paolo Bianchi, Torino: Einaudi, 1990, "
+            "pp. 12-40.",
+            "Bianchi",
+            "Storia d'Italia",
+            "Einaudi",
+            "Torino",
+        ),
+    ],
+)
+def test_editors_named_in_other_languages_make_a_chapter(text, editor, container, publisher, place):
+    r = parse_citation(text).record
+    assert r.entry_type == "incollection" and _people(r.editor) == [editor]
+    assert (r.container_title, r.publisher, r.publisher_place) == (container, publisher, place)
+
+
+def test_place_colon_publisher_is_not_a_journal():
+    r = parse_citation("Eco, Umberto. Il nome della rosa. Milano: Bompiani, 1980.").record
+    assert (r.entry_type, r.container_title, r.publisher, r.publisher_place) == ("book", "", "Bompiani", "Milano")
+
+
+def test_abbreviated_journal_keeps_its_last_period():
+    r = parse_citation(
+        "Maldacena, J. M. The large N limit of superconformal field theories and supergravity. "
+        "Adv. Theor. Math. Phys. 2, 231–252 (1998)."
+    ).record
+    assert (r.container_title, r.volume, r.page) == ("Adv. Theor. Math. Phys.", "2", "231–252")
+    assert parse_citation("Smith J. A paper. Nature. 2015;521:1-10.").record.container_title == "Nature"

@@ -151,11 +151,18 @@ _LEADING_PAGES = re.compile(r"^pp?\.?\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d
 
 
 def clean_container(text: str) -> str:
+    ends_with_period = text.rstrip(" ,;:").endswith(".")
     text = clean_text(text)
     text = _LEADING_PAGES.sub("", text)
-    text = _CONTAINER_PREFIX.sub("", text).strip(_EDGE)
-    text = _CONTAINER_VOLUME_WORD.sub("", text)  # "Psychological Science, v." — the number went to volume
-    return clean_text(text)
+    text = _CONTAINER_PREFIX.sub("", text)
+    core = clean_text(_CONTAINER_VOLUME_WORD.sub("", text.strip(_EDGE)))  # "Psych. Science, v.": no volume
+    if ends_with_period and text.endswith(core) and _ABBREVIATED_NAME.search(core):
+        core += "."  # "Phys. Rev. Lett.": the last period belongs to the abbreviation
+    return core
+
+
+# An abbreviated journal name ending in an abbreviated word: "J. Mach. Learn. Res", "Adv. Theor. Math. Phys"
+_ABBREVIATED_NAME = re.compile(r"(?:^|\s)[A-Z][a-z]{0,7}\.\s.*(?<=\s)[A-Z][a-z]{0,7}$")
 
 
 def pages_before_container(text: str) -> str:
@@ -205,9 +212,11 @@ def split_names(text: str) -> tuple[Name, ...]:
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
     others = bool(_ETAL.search(text))
-    text = _trim_name_list(_ETAL.sub("", text))
+    text = _trim_name_list(_ELLIPSIS.sub(",", _ETAL.sub("", text)))
     if not text:
         return (OTHERS,) if others else ()
+    if _is_organisation(text):
+        return (Name(literal=text.rstrip(".")),)
     if ";" in text:
         parts = [p.strip(" ,.") for p in text.split(";")]
         names = [_name_from_part(p, inverted_ok=True) for p in parts if p.strip(" ,.")]
@@ -217,6 +226,42 @@ def split_names(text: str) -> tuple[Name, ...]:
     if others:
         names.append(OTHERS)
     return tuple(names)
+
+
+# APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
+# Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also
+# family names, so they count only in a longer name ("Stanford Vision Group").
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:organi[sz]ations?|associations?|institutes?|society|committee|consortium|agency|council|foundation|"
+    r"commission|ministry|collaboration|corporation|inc|ltd|llc|gmbh|secretariat|federation|"
+    r"administration|team|taskforce|authority)\b\.?",
+    re.IGNORECASE,
+)
+_WEAK_ORGANISATION_WORD = re.compile(
+    r"\b(?:department|office|bureau|group|network|alliance|union|company|board|cent(?:re|er)s?|"
+    r"laborator(?:y|ies)|service|academy|programme|program|project|initiative|panel|forum|bank|fund|trust|"
+    r"university|college|school)\b",
+    re.IGNORECASE,
+)
+_FUNCTION_WORD = re.compile(r"\s(?:of|for|on|in|du|de|der|für)\s")
+
+
+def _is_organisation(text: str) -> bool:
+    """``World Health Organization``, ``Centers for Disease Control and Prevention``, ``OpenAI Team``: one
+    corporate author, not a person called "Organization, World Health". A comma list is never one."""
+    words = text.split()
+    if "," in text or ";" in text or not 2 <= len(words) <= 14 or not text[:1].isupper():
+        return False
+    body = bool(_ORGANISATION_WORD.search(text)) or (
+        len(words) >= 3 and bool(_WEAK_ORGANISATION_WORD.search(text))
+    )
+    if not body:
+        return False
+    # "Food and Agriculture Organization": an "and" inside a body's name, not between two people.
+    return not _AND.search(text) or len(words) >= 4 and bool(
+        _FUNCTION_WORD.search(text) or _ORGANISATION_WORD.search(words[-1])
+    )
 
 
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
@@ -520,6 +565,37 @@ def find_url(text: str) -> str:
         if not re.search(r"(?:doi\.org|dx\.doi\.org)/", url, re.IGNORECASE):
             return url
     return ""
+
+
+_MEDIUM = re.compile(
+    r"\s*\[(?P<medium>internet|preprint|online|cd-rom|dvd|e-?book|(?:homepage|monograph|database|serial|"
+    r"blog|journal) on the internet|video(?:recording)?|audio|podcast|computer program|software)\]$",
+    re.IGNORECASE,
+)
+
+
+def split_medium(title: str) -> tuple[str, str]:
+    """Vancouver's ``Title [Internet]`` / ``Title [Preprint]``: the medium is not part of the title.
+    Returns (title, medium in lower case or "")."""
+    match = _MEDIUM.search(title)
+    if match is None:
+        return title, ""
+    return title[: match.start()].rstrip(" .,"), match.group("medium").lower()
+
+
+# "Milano: Bompiani" — a short place, a colon, a publisher; nothing a journal's name looks like.
+_PLACE_COLON_PUBLISHER = re.compile(
+    rf"^(?P<place>[{_UPPER}][\w'’.-]*(?:[ ,]+(?:[{_UPPER}][\w'’.-]*|\([A-Z]{{2,4}}\)|[A-Z]{{2}})){{0,3}})\s?:\s*"
+    rf"(?P<publisher>[{_UPPER}][^:;]{{1,60}})$"
+)
+
+
+def place_and_publisher(text: str) -> tuple[str, str] | None:
+    """(publisher, place) when ``text`` is written ``Place: Publisher``, else None."""
+    match = _PLACE_COLON_PUBLISHER.match(clean_text(text))
+    if match is None or len(match.group("publisher").split()) > 8:
+        return None
+    return clean_text(match.group("publisher")), clean_text(match.group("place"))
 
 
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:

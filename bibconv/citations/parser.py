@@ -152,6 +152,8 @@ def _apply_roles(record: Record, roles: RoleNotes) -> Record:
         changes["translator"] = fields.split_names(roles.translators)
     if roles.editors and not record.editor:
         changes["editor"] = fields.split_names(roles.editors)
+        if record.entry_type == "article" and not (record.volume or record.issue):
+            changes["entry_type"] = "incollection"  # "In: Handbuch …, hrsg. von Peter Müller, S. 45–67"
     if roles.original_year:
         changes["extra"] = {**record.extra, "origdate": roles.original_year}
     if roles.thesis_genre:
@@ -294,7 +296,8 @@ def _journal_after_names(tokens: list[Token], labels: list[str]) -> None:
 
 
 _ACCESS_MARKER = re.compile(
-    r"^[(\[]?(?:accessed|retrieved|viewed|visited|consulted|consulté|consultado|acesso|zugegriffen|abgerufen|"
+    r"^[(\[]?(?:accessed|retrieved|viewed|visited|consulted|cited|consulté|cité|consultado|citado|acesso|"
+    r"zugegriffen|abgerufen|zitiert|"
     r"zugriff|accesso|dostęp)[:,]?$",
     re.IGNORECASE,
 )
@@ -517,10 +520,13 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     arxiv = fields.find_arxiv(text, doi)
     url = fields.find_url(text)
     title, edition_in_title = fields.split_edition(fields.clean_title(_first(segments, "title")))
+    title, medium = fields.split_medium(title)
     if len(segments.get("title", ())) > 1:
         problems.append("title split in several parts; kept the first")
     authors = fields.split_names(_first(segments, "author"))
     editors = fields.split_names(_first(segments, "editor"))
+    if not (authors or editors):
+        authors, title = _corporate_author_in_title(title)
     container = fields.clean_container(_first(segments, "container"))
     volume, issue = fields.parse_volume_issue(_all(segments, "volume"), _all(segments, "issue"))
     pages = fields.parse_pages(
@@ -558,6 +564,9 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     ):
         publisher = ""
     container, volume = _volume_after_venue(container, volume)
+    container, collection, volume = _split_series(container, collection, volume)
+    if not (publisher or volume or issue or pages) and (place_publisher := fields.place_and_publisher(container)):
+        container, (publisher, place) = "", place_publisher  # "Il nome della rosa. Milano: Bompiani, 1980."
     if volume and not issue and _PART_BEFORE.search(container):  # Scholar's "…, Part XII 16": no volume
         container, volume = f"{container} {volume}", ""
     venue = _lookup_venue(container) if container else None
@@ -592,7 +601,10 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     # costly to fill) is built once.
     found = SimpleNamespace(**fields_found)
     quoted = _first(segments, "title").startswith(_OPEN_QUOTE)
-    record = Record(entry_type=_entry_type(found, venue, quoted), **fields_found)  # type: ignore[arg-type]
+    entry_type = _entry_type(found, venue, quoted)
+    if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
+        entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
+    record = Record(entry_type=entry_type, **fields_found)  # type: ignore[arg-type]
     if not authors and "author" not in segments:
         problems.append("no authors found")
     return record, problems
@@ -600,6 +612,21 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
 
 _NUMBER_WORD = re.compile(r"^(?:no\.?|nr\.?|number)\s*", re.IGNORECASE)
 _VENUE_ABBREVIATION = re.compile(r"^\([^()]{2,20}\)[.,]?\s*")
+
+
+_FIRST_SENTENCE = re.compile(r"^(?P<body>[^.]{4,100}?)\.\s+(?P<rest>[A-Z0-9].{3,})$")
+
+
+def _corporate_author_in_title(title: str) -> tuple[tuple, str]:
+    """Vancouver's ``World Health Organization. Global tuberculosis report 2020 [Internet]. Geneva: …``:
+    with no names found, a first sentence naming a body is the author. Returns (authors, title)."""
+    match = _FIRST_SENTENCE.match(title)
+    if match is None:
+        return (), title
+    names = fields.split_names(match.group("body"))
+    if len(names) == 1 and names[0].literal:
+        return names, match.group("rest")
+    return (), title
 
 
 def _year_fallback(segments: dict[str, list[str]]) -> str:
@@ -617,6 +644,46 @@ _TRAILING_VOLUME = re.compile(r"^(?P<venue>.*\D)\s+(?P<volume>\d{1,4})$")
 
 #: "… Proceedings, Part XII 16": Scholar's Springer volume titles end with a part and a number that is no volume.
 _PART_BEFORE = re.compile(r"\b(?:part|vol|volume)\.?(?:\s+[IVXLC\d]+)?$", re.IGNORECASE)
+
+
+#: Book series proceedings are printed in after their own title: "Proceedings of … ICML. Proceedings of
+#: Machine Learning Research, vol. 139" / "… (ECCV 2020). Lecture Notes in Computer Science, vol 12346".
+_SERIES_IN_CONTAINER = re.compile(
+    r"^(?P<container>.{8,}?)[.,]\s+(?P<series>(?:Proceedings of Machine Learning Research|PMLR|"
+    r"Lecture Notes in (?:Computer Science|Artificial Intelligence|Bioinformatics|Mathematics|Physics|"
+    r"Networks and Systems|Electrical Engineering|Business Information Processing)|LNCS|LNAI|"
+    r"Communications in Computer and Information Science|CCIS|CEUR Workshop Proceedings|"
+    r"Advances in Intelligent Systems and Computing|ACM International Conference Proceeding Series|"
+    r"Studies in Computational Intelligence|Smart Innovation, Systems and Technologies|"
+    r"IFIP Advances in Information and Communication Technology|Leibniz International Proceedings in "
+    r"Informatics(?: \(LIPIcs\))?|LIPIcs|Springer Proceedings in \w+(?: \w+)?))"
+    r"(?:[,.]?\s*(?:vol(?:ume)?\.?|no\.?)?\s*(?P<number>\d+))?[.,]?$",
+    re.IGNORECASE,
+)
+#: ACL's "…: Human Language Technologies, Volume 1 (Long and Short Papers)": part of the proceedings' title.
+_ACL_VOLUME_PART = re.compile(r"^\((?:long|short|long and short|student research|demo|system demonstrations|"
+                              r"tutorial|industry)[\w\s]*papers?\)$|^\((?:volume \d+: )?[\w\s]+ papers\)$",
+                              re.IGNORECASE)
+
+
+def _split_series(container: str, collection: str, volume: str) -> tuple[str, str, str]:
+    """Returns (container, series, volume) with a series the labeller left in the container split off,
+    and an ACL volume part the labeller took for a series put back into the proceedings' title."""
+    if collection and _ACL_VOLUME_PART.match(collection) and volume and container:
+        return f"{container}, Volume {volume} {collection}", "", ""
+    if collection or not container:
+        return container, collection, volume
+    match = _SERIES_IN_CONTAINER.match(container)
+    if match is None:
+        return container, collection, volume
+    return match.group("container").strip(), match.group("series"), volume or match.group("number") or ""
+
+
+_PREPRINT_SERVER = re.compile(
+    r"^(?:bio|med|chem|psy|soc|earth|eng|tech|edu|agri|arch|ecoevo|osf|sport|law|meta|africa)rxiv\b|^ssrn\b|"
+    r"^research square\b|^preprints(?:\.org)?\b|^osf preprints\b|^hal\b|^zenodo\b|^authorea\b",
+    re.IGNORECASE,
+)
 
 
 def _volume_after_venue(container: str, volume: str) -> tuple[str, str]:

@@ -59,13 +59,17 @@ _SENTENCE_ROLE = re.compile(
     r"(?:\s+from\s+the\s+[A-Z]\w+)?(?:\s+(?:and\s+)?(?:with|by)\s+an?\s+[\w ]{3,40}?)?\s+by"
     r"|edited\s+and\s+translated\s+by|trans\.|tr\.|übers\.\s*(?:v\.|von)|übersetzt\s+von"
     r"|aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|trad\.\s*(?:par|de|di|it\.\s+di)|traduit(?:\s+de\s+l[’']\w+)?\s+par"
-    r"|traducción\s+de|traduzione\s+di|tradução\s+de)\s+(?P<names>[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
+    r"|traducción\s+de|traduzione\s+di|tradução\s+de"
+    r"|hrsg\.\s*(?:v\.|von)|herausgegeben\s+von|a\s+cura\s+di|éd\.\s+par|sous\s+la\s+direction\s+de"
+    r"|editado\s+por|org\.\s+por|red\.\s+(?:av|von))\s+(?P<names>[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
     r"(?=[.;]\s|,\s+(?!and\b|&|[A-Z]\.)|[.;]?$)",
     re.IGNORECASE,
 )
 # After an abbreviated role, a name list has a whole word inside it ("Alan Sheridan"); journal
 # abbreviations that begin with "Trans." are all cut short ("Assoc. Comput.", "R. Soc.").
 _FULL_NAME_WORD = re.compile(r"\b[A-ZÀ-Þ]\w+\s")
+# The non-English "edited by" formulas (English ones are the labeller's: it was trained on them).
+_EDITOR_ROLE = re.compile(r"hrsg|herausgegeben|a\s+cura|éd\.|sous\s+la|editado|org\.|red\.", re.IGNORECASE)
 _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 
@@ -88,7 +92,8 @@ _DOUBLED_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
 _HINT = re.compile(
-    r"trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor",
+    r"trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
+    r"cura|éd\.|direction|editado|org\.|red\.",
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
@@ -142,6 +147,9 @@ def _read_sentence_role(match: re.Match, found: dict[str, str]) -> str:
     role = match.group("role")
     if role.endswith(".") and not _FULL_NAME_WORD.search(names):
         return match.group(0)  # "Trans. Assoc. Comput. Linguist.", "Phil. Trans. R. Soc.": a journal
+    if _EDITOR_ROLE.match(role):
+        found.setdefault("editors", names)
+        return ""
     found.setdefault("translators", names)
     if _EDITED_TOO.search(role):
         found.setdefault("editors", names)
