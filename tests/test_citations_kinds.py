@@ -500,3 +500,28 @@ def test_abbreviated_journal_keeps_its_last_period():
     ).record
     assert (r.container_title, r.volume, r.page) == ("Adv. Theor. Math. Phys.", "2", "231–252")
     assert parse_citation("Smith J. A paper. Nature. 2015;521:1-10.").record.container_title == "Nature"
+
+
+def test_collaboration_after_et_al_is_kept_as_a_note():
+    r = parse_citation(
+        "Abbott, B. P. et al. (LIGO Scientific Collaboration and Virgo Collaboration). Observation of "
+        "gravitational waves from a binary black hole merger. Phys. Rev. Lett. 116, 061102 (2016)."
+    ).record
+    assert families(r.author) == ["Abbott", "OTHERS"]
+    assert r.title == "Observation of gravitational waves from a binary black hole merger"
+    assert (r.container_title, r.volume, r.page, r.issued) == ("Phys. Rev. Lett.", "116", "061102", "2016")
+    assert r.note == "LIGO Scientific Collaboration and Virgo Collaboration"
+
+
+def test_iop_title_without_closing_punctuation_ends_before_the_abbreviated_journal():
+    r = parse_citation(
+        "Maldacena J 1999 The large-N limit of superconformal field theories and supergravity "
+        "Int. J. Theor. Phys. 38 1113"
+    ).record
+    assert r.title == "The large-N limit of superconformal field theories and supergravity"
+    assert (r.container_title, r.volume, r.page, r.issued) == ("Int. J. Theor. Phys.", "38", "1113", "1999")
+
+
+def test_semicolon_separated_names_keep_the_period_of_their_initials():
+    r = parse_citation("Silva, A. P.; Costa, R. Metodologia da pesquisa científica. 2. ed. São Paulo: Atlas, 2010.")
+    assert [(n.family, n.given) for n in r.record.author] == [("Silva", "A. P."), ("Costa", "R.")]

@@ -218,7 +218,7 @@ def split_names(text: str) -> tuple[Name, ...]:
     if _is_organisation(text):
         return (Name(literal=text.rstrip(".")),)
     if ";" in text:
-        parts = [p.strip(" ,.") for p in text.split(";")]
+        parts = [p.strip(" ,") for p in text.split(";")]  # "Silva, A. P.; Costa, R.": initials keep "."
         names = [_name_from_part(p, inverted_ok=True) for p in parts if p.strip(" ,.")]
     else:
         names = _split_comma_names(_AND.sub(", ", text))

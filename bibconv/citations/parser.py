@@ -154,6 +154,8 @@ def _apply_roles(record: Record, roles: RoleNotes) -> Record:
         changes["editor"] = fields.split_names(roles.editors)
         if record.entry_type == "article" and not (record.volume or record.issue):
             changes["entry_type"] = "incollection"  # "In: Handbuch …, hrsg. von Peter Müller, S. 45–67"
+    if roles.collaboration:
+        changes["note"] = _join(record.note, roles.collaboration)
     if roles.original_year:
         changes["extra"] = {**record.extra, "origdate": roles.original_year}
     if roles.thesis_genre:
@@ -163,7 +165,7 @@ def _apply_roles(record: Record, roles: RoleNotes) -> Record:
         if record.container_title and not record.publisher:
             changes["container_title"] = ""  # the school was labelled as a container: it is the publisher
         if roles.archive:
-            changes["note"] = _join(record.note, roles.archive)
+            changes["note"] = _join(str(changes.get("note", record.note)), roles.archive)
     return record.with_changes(**changes)
 
 
@@ -221,6 +223,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _editors_before_marker(tokens, fixed)
     _book_title_after_editors(fixed)
     _container_inside_title(tokens, fixed)
+    _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
     _access_dates(tokens, fixed)
     _journal_after_names(tokens, fixed)
     _numbers_after_markers(tokens, fixed)
@@ -386,6 +389,29 @@ def _container_inside_title(tokens: list[Token], labels: list[str]) -> None:
                 i += 1
             return
         i += 1
+
+
+#: First words of ISO 4 journal abbreviations ("Int. J. Theor. Phys.", "Proc. R. Soc.", "Ann. Phys.").
+_JOURNAL_ABBREVIATION_START = frozenset(
+    "Int. J. Proc. Ann. Phys. Nucl. Rev. Eur. Am. Br. Can. Chem. Math. Nat. Commun. Astrophys. Mon. Class. "
+    "Biol. Med. Sci. Appl. Adv. Opt. Mol. Soc. Acad. Natl. Stat. Theor. Comput. Mater. Geophys. Trans. "
+    "Jpn. Chin. Ind. Indian Aust. Mech. Found. Bull. Z. Acta Sov. Bell".split()
+)
+
+
+def _abbreviated_journal_after_unpunctuated_title(tokens: list[Token], labels: list[str]) -> None:
+    """IOP's ``Maldacena J 1999 The large-N limit … supergravity Int. J. Theor. Phys. 38 1113``: the title
+    has no closing punctuation, so the labeller ran it on into the journal's first abbreviated word."""
+    for i in range(1, len(tokens) - 1):
+        if (
+            labels[i] == "title"
+            and labels[i + 1] == "container"
+            and labels[i - 1] == "title"
+            and tokens[i].text in _JOURNAL_ABBREVIATION_START
+            and tokens[i - 1].text[-1:].isalnum()
+        ):
+            labels[i] = "container"
+            return
 
 
 #: After the leading names, only an unambiguous marker makes them editors: ``(Ed.)``, ``(Hrsg.)``, ``eds.``.

@@ -27,9 +27,10 @@ class RoleNotes:
     thesis_genre: str = ""
     thesis_school: str = ""
     archive: str = ""  # "ProQuest Dissertations and Theses Global" after an APA thesis note
+    collaboration: str = ""  # "Abbott, B. P. et al. (LIGO Scientific Collaboration). Title …"
 
     def __bool__(self) -> bool:
-        return any((self.translators, self.editors, self.original_year, self.thesis_genre))
+        return any((self.translators, self.editors, self.original_year, self.thesis_genre, self.collaboration))
 
 
 # "(R. Nice, Trans.)", "(J. Strachey, Ed. & Trans.)", "(P. Guyer & A. W. Wood, Trans.; 2nd ed.)"
@@ -91,8 +92,9 @@ def split_role_notes(text: str) -> tuple[str, RoleNotes]:
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
+_COLLABORATION = re.compile(r"\b(?:collaborations?|consortium|study group|working group)\b", re.IGNORECASE)
 _HINT = re.compile(
-    r"trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
+    r"collaborat|consortium|group|trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
     r"cura|éd\.|direction|editado|org\.|red\.",
     re.IGNORECASE,
 )
@@ -133,6 +135,9 @@ def _take_part(part: str, found: dict[str, str]) -> bool:
             found.setdefault("translators", role.group("names"))
         if "ed" in words or "hrsg" in words or "comp" in words:
             found.setdefault("editors", role.group("names"))
+        return True
+    if _COLLABORATION.search(part) and len(part.split()) <= 12:
+        found.setdefault("collaboration", part)
         return True
     if year := _ORIGINAL_YEAR.match(part):
         found.setdefault("original_year", year.group("year")[:4])
