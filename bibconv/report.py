@@ -77,6 +77,8 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     groups: list[MergeGroup] = field(default_factory=list)
     renamed: dict[str, list[str]] = field(default_factory=dict)
+    #: pairs of output records that may be one work but were not merged ({"keys", "reason", …})
+    candidates: list[dict[str, Any]] = field(default_factory=list)
 
     def warn(self, message: str, source: Source = NOWHERE) -> None:
         self.warnings.append(Diagnostic(message, source))
@@ -86,6 +88,7 @@ class Report:
         self.unread.extend(other.unread)
         self.skipped.extend(other.skipped)
         self.groups.extend(other.groups)
+        self.candidates.extend(other.candidates)
         for old, new in other.renamed.items():
             self.renamed.setdefault(old, []).extend(new)
         return self
@@ -97,5 +100,6 @@ class Report:
             "unread": [u.to_json() for u in self.unread],
             "skipped": [s.to_json() for s in self.skipped],
             "renamed": self.renamed,
+            "candidates": self.candidates,
             "warnings": [str(w) for w in self.warnings],
         }

@@ -103,6 +103,8 @@ def show_report(report: Report) -> None:
         click.echo(f"warning: ... and {len(warnings) - limit} more warnings (-v shows all, --report FILE keeps them)", err=True)
     if level > 0:
         summary = f"{len(report.unread)} unread, {len(report.skipped)} skipped, {len(report.groups)} merged groups"
+        if report.candidates:
+            summary += f", {len(report.candidates)} possible duplicates left unmerged (see --report or --dry-run)"
         click.echo(f"info: {summary}", err=True)
 
 

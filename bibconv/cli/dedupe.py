@@ -44,6 +44,7 @@ def dedupe(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wra
     report.extend(merge_report)
     if dry_run:
         click.echo(format_groups(report.groups), nl=False)
+        click.echo(format_candidates(report.candidates), nl=False)
         common.show_report(report)
         return
     text = api.write(api.finish(merged), output_format(to, output), **write_options(ascii_, arxiv_style, style, markup, md_layout))
@@ -74,3 +75,9 @@ def format_groups(groups: list[MergeGroup]) -> str:
             lines.append(f"  ! {field}: " + " | ".join(str(v) for v in values))
         lines.append("")
     return "\n".join(lines)
+
+
+def format_candidates(candidates: list[dict]) -> str:
+    """Pairs left unmerged that may be one work (a renamed preprint): for the user to look at."""
+    lines = [f"?? {' ~ '.join(c['keys'])}  (not merged: {c['reason']})" for c in candidates]
+    return "\n".join(lines) + "\n" if lines else ""

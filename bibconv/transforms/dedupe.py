@@ -26,6 +26,7 @@ from typing import Any
 from ..gcpause import cyclic_gc_paused
 from ..model import Record
 from ..report import MergeGroup, Report
+from .candidates import likely_same_work
 from .match import (
     FUZZY_KEY_MARKS,
     LAST_WORDS_MARK,
@@ -107,6 +108,8 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
     for unit, output in zip(units, outputs, strict=True):
         if len(unit.members) > 1:
             report.groups.append(_group(unit, output.key, records, names))
+    candidates = likely_same_work(outputs, [unit.features for unit in units])
+    report.candidates = [c.to_json(outputs) for c in candidates]
     return outputs, report
 
 
