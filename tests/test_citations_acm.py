@@ -28,3 +28,20 @@ def test_proceedings_with_abbreviation_and_publisher():
         "Proceedings of the 43rd International Symposium on Computer Architecture"
     )
     assert (r.publisher, r.page, r.issued) == ("IEEE Press", "243–254", "2016")
+
+
+def test_volume_and_acronym_before_the_publisher_do_not_hide_the_pages():
+    r = parse_citation(
+        "Ian J. Goodfellow, Jean Pouget-Abadie, and Yoshua Bengio. 2014. Generative Adversarial Nets. In "
+        "Proceedings of the 27th International Conference on Neural Information Processing Systems - Volume 2 "
+        "(NIPS'14). MIT Press, Cambridge, MA, USA, 2672–2680."
+    ).record
+    assert (r.page, r.publisher, r.publisher_place) == ("2672–2680", "MIT Press", "Cambridge, MA, USA")
+
+
+def test_arxiv_class_is_not_a_publisher():
+    r = parse_citation(
+        "Tomas Mikolov, Kai Chen, Greg Corrado, and Jeffrey Dean. 2013. Efficient Estimation of Word "
+        "Representations in Vector Space. arXiv:1301.3781 [cs.CL]"
+    ).record
+    assert (r.arxiv, r.publisher, r.extra.get("primaryclass")) == ("1301.3781", "", "cs.CL")

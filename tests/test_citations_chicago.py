@@ -65,3 +65,32 @@ def test_particle_written_after_given_name():
     ).record
     name = r.author[0]
     assert (name.particle, name.family, name.given) == ("van", "Beethoven", "Ludwig")
+
+
+def test_note_form_cited_page_is_not_a_volume():
+    """A footnote ends with the page it cites, after the parenthesised facts of publication."""
+    r = parse_citation(
+        "1. Thomas S. Kuhn, The Structure of Scientific Revolutions (Chicago: University of Chicago Press, "
+        "1962), 45."
+    ).record
+    assert (r.entry_type, r.title, r.volume, r.page, r.issued) == (
+        "book",
+        "The Structure of Scientific Revolutions",
+        "",
+        "",
+        "1962",
+    )
+    assert (r.publisher, r.publisher_place, r.note) == ("University of Chicago Press", "Chicago", "cited at p. 45")
+
+
+def test_note_form_chapter_keeps_its_pages():
+    r = parse_citation(
+        '2. Clifford Geertz, "Deep Play: Notes on the Balinese Cockfight," in The Interpretation of Cultures '
+        "(New York: Basic Books, 1973), 412–53."
+    ).record
+    assert (r.entry_type, r.container_title, r.page, r.note) == (
+        "incollection",
+        "The Interpretation of Cultures",
+        "412–453",
+        "",
+    )

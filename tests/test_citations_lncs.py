@@ -38,3 +38,16 @@ def test_journal_article():
         "558–565",
         "1978",
     )
+
+
+def test_place_after_the_publisher_keeps_its_last_word():
+    r = parse_citation(
+        "Russell S, Norvig P (2010) Artificial intelligence: a modern approach, 3rd edn. Prentice Hall, "
+        "Upper Saddle River"
+    ).record
+    assert (r.entry_type, r.edition, r.publisher, r.publisher_place) == (
+        "book",
+        "3",
+        "Prentice Hall",
+        "Upper Saddle River",
+    )

@@ -26,3 +26,14 @@ def test_doi_with_parentheses_is_kept_whole():
     ).record
     assert r.doi == "10.1016/S0140-6736(20)30183-5"
     assert (r.volume, r.issue, r.page, r.issued) == ("395", "10223", "497–506", "2020")
+
+
+def test_conference_paper_pages_place_and_publisher():
+    r = parse_citation(
+        "Ioffe S, Szegedy C. Batch normalization: accelerating deep network training by reducing internal "
+        "covariate shift. In: Bach F, Blei D, editors. Proceedings of the 32nd International Conference on "
+        "Machine Learning; 2015 Jul 7-9; Lille, France. PMLR; 2015. p. 448-56."
+    ).record
+    assert r.entry_type == "inproceedings"
+    assert [n.family for n in r.editor] == ["Bach", "Blei"]
+    assert (r.page, r.publisher, r.publisher_place) == ("448–456", "PMLR", "Lille, France")

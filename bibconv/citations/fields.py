@@ -598,6 +598,13 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
     return clean_text(match.group("publisher")), clean_text(match.group("place"))
 
 
+# Vancouver's conference papers: "…; 2015 Jul 7-9; Lille, France. PMLR; 2015": "City, Country. Publisher".
+_PLACE_BEFORE_PUBLISHER = re.compile(
+    rf"^(?P<place>[{_UPPER}][\w'’-]+(?: [{_UPPER}][\w'’-]+)?(?:,\s*[{_UPPER}][\w'’.-]+(?: [{_UPPER}][\w'’-]+)?){{1,2}})"
+    rf"\.\s+(?P<publisher>[{_UPPER}].+)$"
+)
+
+
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
@@ -605,6 +612,8 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     place = clean_text(place)
     if not publisher and re.match(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", place, re.IGNORECASE):
         publisher, place = place, ""
+    if not place and (conference_place := _PLACE_BEFORE_PUBLISHER.match(publisher)):
+        return conference_place.group("publisher"), conference_place.group("place")  # "Lille, France. PMLR"
     if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:
         head, tail = publisher.split(":", 1)
         return clean_text(tail), clean_text(head)

@@ -17,6 +17,7 @@ no other venue is ``misc`` with ``arxiv`` set — what arXiv's own BibTeX export
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -113,17 +114,64 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
     text, roles = split_role_notes(text)
+    text, pinpoint = _cut_pinpoint(text)
     tokens = tokenize(text)
     labels = _certain_labels(tokens, tag_tokens(tokens))
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
+    if not record.title and not _is_journal_reference(record):
+        record = _by_sentences(text, source) or record
     if roles:
         record = _apply_roles(record, roles)
     if note is not None:
         record = _apply_note(record, note)
+    if pinpoint:
+        record = record.with_changes(note=_join(record.note, f"cited at p. {pinpoint}"))
     if not record.title and not _is_journal_reference(record):
         return _unparsed(raw, source, "no title found", record)
     return ParsedCitation(record, True, tuple(problems))
+
+
+#: Chicago notes: ``Kuhn, Structure (Chicago: University of Chicago Press, 1962), 45.`` ends with the page
+#: the note cites, after the parenthesised facts of publication — not a volume, not the work's pages.
+_PINPOINT = re.compile(r"(?<=\))\s*,\s*(\d{1,5}(?:\s*[–-]\s*\d{1,5})?)\s*\.?\s*$")
+_PUBLICATION_FACTS = re.compile(r"\([^()]*(?:1[5-9]|20)\d\d[a-z]?\)$")
+_CHAPTER_MARKER = re.compile(r"[,.”\"]\s+in\s+", re.IGNORECASE)
+
+
+def _cut_pinpoint(text: str) -> tuple[str, str]:
+    """(text without a note's cited page, the page). A chapter's range after ``in`` is its pages: kept."""
+    match = _PINPOINT.search(text)
+    if match is None or _CHAPTER_MARKER.search(text) or not _PUBLICATION_FACTS.search(text[: match.start()]):
+        return text, ""
+    return text[: match.start()] + ".", match.group(1)
+
+
+#: A sentence ends at a period after a word of two or more letters (not after an initial like "J.").
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z0-9“\"])")
+
+
+def _by_sentences(text: str, source: Source) -> Record | None:
+    """MLA's shortest book form, ``Morrison, Toni. Beloved. Vintage, 2004.``, where the labeller found no
+    title: names, title and publication facts as three sentences, when the first is a list of names."""
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) != 3:
+        return None
+    names = fields.split_names(sentences[0])
+    if not names or not all(n.family and n.given or n.others for n in names):
+        return None
+    facts = sentences[2].rstrip(". ")
+    year = _YEAR_IN.findall(facts)
+    publisher, place = fields.split_place_publisher(_YEAR_IN.sub("", facts), "")
+    return Record(
+        entry_type="book" if publisher else "misc",
+        title=fields.clean_title(sentences[1]),
+        author=names,
+        issued=year[-1] if year else "",
+        publisher=publisher,
+        publisher_place=place,
+        source=source,
+    )
 
 
 def _is_journal_reference(record: Record) -> bool:
@@ -228,7 +276,43 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _journal_after_names(tokens, fixed)
     _numbers_after_markers(tokens, fixed)
     _issue_after_volume(tokens, fixed)
+    _day_month_year(tokens, fixed)
+    _place_run_end(fixed)
     return fixed
+
+
+_MONTH_WORD = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$|^(?:janv|févr|mars|avr|mai|juin|"
+    r"juil|août|sept|oct|nov|déc|jän|märz|okt|dez|ene|abr|ago|dic|set|out)[a-zé]*\.?,?$",
+    re.IGNORECASE,
+)
+_DAY = re.compile(r"^[0-3]?\d\.?$")
+_YEAR_TOKEN = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[.,;:)]?$")
+
+
+def _day_month_year(tokens: list[Token], labels: list[str]) -> None:
+    """MLA's ``18 Aug. 2016``: a day before a month and a year is part of the date, not a volume."""
+    for i in range(len(tokens) - 2):
+        if (
+            labels[i] in ("volume", "issue", "pages")
+            and _DAY.match(tokens[i].text)
+            and _MONTH_WORD.match(tokens[i + 1].text)
+            and _YEAR_TOKEN.match(tokens[i + 2].text)
+        ):
+            labels[i] = labels[i + 1] = labels[i + 2] = "date"
+
+
+def _place_run_end(labels: list[str]) -> None:
+    """``Prentice Hall, Upper Saddle River``: the place's last word labelled publisher (one token after a
+    place that itself follows the publisher) ends the place."""
+    n = len(labels)
+    for i in range(2, n):
+        if labels[i] == "publisher" and labels[i - 1] == "location" and (i + 1 == n or labels[i + 1] != "publisher"):
+            j = i - 1
+            while j > 0 and labels[j - 1] == "location":
+                j -= 1
+            if j > 0 and labels[j - 1] == "publisher":
+                labels[i] = "location"
 
 
 _PAREN_NUMBER = re.compile(r"^\(\d{1,5}(?:[-–/]\d{1,5})?\)[.,:;]?$")
@@ -528,6 +612,22 @@ def _segments(text: str, tokens: list[Token], labels: list[str]) -> dict[str, li
     return segments
 
 
+_PAGES_MARKER = re.compile(r"^(?:pp?|pages?|pag|pág|s|ss|str)\.?\s*\d", re.IGNORECASE)
+_PAGE_RANGE_TEXT = re.compile(r"\d\s*[-–—]+\s*[A-Za-z]{0,2}\d")
+
+
+def _best_pages(values: Sequence[str]) -> str:
+    """Of several runs the labeller called pages, one with a marker (``p. 448-56``), else a range, else the
+    first: ``NIPS'14`` or a conference's ``Jul 7-9`` also come out as pages."""
+    if len(values) < 2:
+        return values[0] if values else ""
+    for test in (_PAGES_MARKER.match, _PAGE_RANGE_TEXT.search):
+        chosen = [v for v in values if test(v.strip())]
+        if chosen:
+            return chosen[-1] if test is _PAGE_RANGE_TEXT.search else chosen[0]
+    return values[0]
+
+
 def _first(segments: dict[str, list[str]], label: str) -> str:
     values = segments.get(label)
     return values[0] if values else ""
@@ -556,7 +656,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     container = fields.clean_container(_first(segments, "container"))
     volume, issue = fields.parse_volume_issue(_all(segments, "volume"), _all(segments, "issue"))
     pages = fields.parse_pages(
-        _first(segments, "pages") or fields.pages_before_container(_first(segments, "container"))
+        _best_pages(segments.get("pages", ())) or fields.pages_before_container(_first(segments, "container"))
     )
     issued = fields.parse_date(_first(segments, "date")) or _year_fallback(segments)
     publisher, place = fields.split_place_publisher(
@@ -585,6 +685,9 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         container, publisher = container[: paren_publisher.start()].rstrip(" ,."), paren_publisher.group(1)
     if container and _ARXIV_CONTAINER.match(container):
         container = ""
+    extra: dict[str, str] = {}
+    if arxiv and (arxiv_class := _ARXIV_CLASS.match(publisher)):
+        extra["primaryclass"], publisher = arxiv_class.group(1), ""  # "arXiv:1301.3781 [cs.CL]"
     if publisher.lower() in ("arxiv", "preprint", "arxiv preprint") or publisher.lower().startswith(
         "preprint"
     ):
@@ -621,6 +724,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         arxiv=arxiv,
         url=url,
         source=source,
+        extra=extra,
     )
     fields_found.update(changes)
     # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
@@ -705,6 +809,7 @@ def _split_series(container: str, collection: str, volume: str) -> tuple[str, st
     return match.group("container").strip(), match.group("series"), volume or match.group("number") or ""
 
 
+_ARXIV_CLASS = re.compile(r"^\[?([a-z-]+(?:\.[A-Za-z-]{2,})?)\]?$")
 _PREPRINT_SERVER = re.compile(
     r"^(?:bio|med|chem|psy|soc|earth|eng|tech|edu|agri|arch|ecoevo|osf|sport|law|meta|africa)rxiv\b|^ssrn\b|"
     r"^research square\b|^preprints(?:\.org)?\b|^osf preprints\b|^hal\b|^zenodo\b|^authorea\b",
