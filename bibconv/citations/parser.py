@@ -26,6 +26,8 @@ from ..errors import BibconvError
 from ..model import Record, Source
 from . import fields
 from .crf import tag_tokens
+from .gbt7714 import looks_like_gbt7714, parse_gbt7714
+from .gost import looks_like_gost, parse_gost
 from .notes import AcceptanceNote, split_acceptance_note
 from .roles import RoleNotes, split_role_notes
 from .tokens import Token, tokenize
@@ -113,6 +115,10 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         reason = "empty citation" if not text.strip() else "not a citation"
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
+    standard = _by_national_standard(text, source)
+    if standard is not None:
+        record = _known_venue(standard)
+        return ParsedCitation(_apply_note(record, note) if note is not None else record, True)
     text, roles = split_role_notes(text)
     text, pinpoint = _cut_pinpoint(text)
     tokens = tokenize(text)
@@ -837,6 +843,26 @@ def _lookup_venue(text: str):
         return lookup_venue(text)
     except Exception:  # the table is a helper: a bug there must not make parsing fail
         return None
+
+
+def _by_national_standard(text: str, source: Source) -> Record | None:
+    """A GB/T 7714 or GOST reference read by its standard's grammar (None for anything else): their type
+    codes and area separators make the structure certain where the labeller has seen few examples."""
+    if "[" in text and looks_like_gbt7714(text):
+        return parse_gbt7714(text, source)
+    if ("—" in text or "–" in text) and looks_like_gost(text):
+        return parse_gost(text, source)
+    return None
+
+
+def _known_venue(record: Record) -> Record:
+    """A record read by a standard's grammar, with its venue's case and abbreviation from the venue table."""
+    venue = _lookup_venue(record.container_title) if record.container_title else None
+    if venue is None:
+        return record
+    name = _venue_name(record.container_title, venue)
+    short = venue.abbreviation if name == venue.canonical else ""
+    return record.with_changes(container_title=name, container_title_short=short)
 
 
 def _venue_name(container: str, venue) -> str:
