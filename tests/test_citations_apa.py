@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bibconv.citations import parse_citation
 
 
@@ -64,3 +66,17 @@ def test_dissertation_and_report():
         "University of Toronto",
         "2009",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher", "place"),
+    [
+        ("Tanaka, H. (2018). Nihon no keizai seichō. Tōkyō: Iwanami Shoten.", "Nihon no keizai seichō",
+         "Iwanami Shoten", "Tōkyō"),
+        ("Nguyễn, V. A. (2020). Kinh tế học vĩ mô. Hà Nội: NXB Giáo dục.", "Kinh tế học vĩ mô", "NXB Giáo dục",
+         "Hà Nội"),
+    ],
+)  # fmt: skip
+def test_book_in_an_unfamiliar_language_still_ends_with_place_and_publisher(text, title, publisher, place):
+    r = parse_citation(text).record
+    assert (r.entry_type, r.title, r.publisher, r.publisher_place) == ("book", title, publisher, place)

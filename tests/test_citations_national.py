@@ -107,3 +107,13 @@ def test_gost_responsibility_after_the_title_and_english_areas():
 )
 def test_other_styles_are_not_taken_for_a_national_standard(text):
     assert not looks_like_gbt7714(text) and not looks_like_gost(text)
+
+
+def test_polish_pn_iso_690_title_after_names_and_quoted_journal():
+    r = parse_citation(
+        'Kowalski J., Nowak A., Analiza danych w naukach społecznych, „Przegląd Socjologiczny" 2015, t. 64, '
+        "nr 2, s. 45–67."
+    ).record
+    assert [n.family for n in r.author] == ["Kowalski", "Nowak"]
+    assert (r.title, r.container_title) == ("Analiza danych w naukach społecznych", "Przegląd Socjologiczny")
+    assert (r.volume, r.issue, r.page, r.issued) == ("64", "2", "45–67", "2015")

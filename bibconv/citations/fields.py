@@ -156,6 +156,8 @@ def clean_container(text: str) -> str:
     text = _LEADING_PAGES.sub("", text)
     text = _CONTAINER_PREFIX.sub("", text)
     core = clean_text(_CONTAINER_VOLUME_WORD.sub("", text.strip(_EDGE)))  # "Psych. Science, v.": no volume
+    if len(core) > 2 and core[0] in _QUOTES and core[-1] in _QUOTES:
+        core = core[1:-1].strip()  # PN-ISO 690's „Przegląd Socjologiczny", some styles' "Journal"
     if ends_with_period and text.endswith(core) and _ABBREVIATED_NAME.search(core):
         core += "."  # "Phys. Rev. Lett.": the last period belongs to the abbreviation
     return core

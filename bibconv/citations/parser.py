@@ -284,7 +284,71 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _issue_after_volume(tokens, fixed)
     _day_month_year(tokens, fixed)
     _place_run_end(fixed)
+    _place_and_publisher_after_title(tokens, fixed)
+    _title_inside_names(tokens, fixed)
     return fixed
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _place_and_publisher_after_title(tokens: list[Token], labels: list[str]) -> None:
+    """APA's ``Nihon no keizai seichō. Tōkyō: Iwanami Shoten.`` where the labeller, on words it has not
+    seen, ran the title on to the end: a closing ``Place: Publisher.`` after a sentence end is split off."""
+    n = len(labels)
+    end = n
+    while end > 0 and labels[end - 1] in ("url", "other"):
+        end -= 1
+    start = end
+    while start > 0 and labels[start - 1] == "title":
+        start -= 1
+    if end - start < 4:
+        return
+    for colon in range(start + 1, min(end - 1, start + 40)):
+        if not tokens[colon].text.endswith(":"):
+            continue
+        place = colon
+        while place > start and colon - place < 3 and not tokens[place - 1].text.endswith("."):
+            place -= 1
+        if place == start or not tokens[place - 1].text.endswith(".") or end - colon - 1 > 6:
+            return
+        if all(_capitalised(tokens[k].text) for k in range(place, colon + 2)):
+            for k in range(place, colon + 1):
+                labels[k] = "location"
+            for k in range(colon + 1, end):
+                labels[k] = "publisher"
+        return
+
+
+_TITLE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]{2,}$")
+_LOWER_WORD = re.compile(r"^[a-zà-ÿ]+,?$")
+_INITIAL_THEN_COMMA = re.compile(r"^(?:[A-ZÀ-Þ]\.)+-?(?:[A-ZÀ-Þ]\.)*,$")
+
+
+def _title_inside_names(tokens: list[Token], labels: list[str]) -> None:
+    """PN-ISO 690's ``Kowalski J., Nowak A., Analiza danych w naukach społecznych, „Przegląd …" 2015``:
+    after a name closed by its initials, a capitalised word followed by lower-case words starts the title;
+    a quoted run the labeller called the title is then the journal."""
+    n = len(labels)
+    for i in range(1, n - 2):
+        if labels[i] != "author":
+            return
+        if not (
+            _INITIAL_THEN_COMMA.match(tokens[i - 1].text)
+            and _TITLE_WORD.match(tokens[i].text)
+            and all(_LOWER_WORD.match(t.text) and t.text not in _NAME_JOINERS for t in tokens[i + 1 : i + 3])
+        ):
+            continue
+        j = i
+        while j < n and labels[j] == "author":
+            labels[j] = "title"
+            j += 1
+        if j < n and labels[j] == "title" and tokens[j].text.startswith(_OPEN_QUOTE):
+            while j < n and labels[j] == "title":
+                labels[j] = "container"
+                j += 1
+        return
 
 
 _MONTH_WORD = re.compile(
