@@ -525,3 +525,31 @@ def test_iop_title_without_closing_punctuation_ends_before_the_abbreviated_journ
 def test_semicolon_separated_names_keep_the_period_of_their_initials():
     r = parse_citation("Silva, A. P.; Costa, R. Metodologia da pesquisa científica. 2. ed. São Paulo: Atlas, 2010.")
     assert [(n.family, n.given) for n in r.record.author] == [("Silva", "A. P."), ("Costa", "R.")]
+
+
+def test_vancouver_chapter_book_title_after_the_editor_role_word():
+    r = parse_citation(
+        "Smith J. 2010. Title of the chapter. In: Jones A, Brown B, editors. Book title. 2nd ed. "
+        "New York: Springer. p 123–145."
+    ).record
+    assert (r.entry_type, r.title, r.container_title) == ("incollection", "Title of the chapter", "Book title")
+    assert (families(r.editor), r.edition, r.page, r.publisher) == (["Jones", "Brown"], "2", "123–145", "Springer")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "journal", "volume", "page"),
+    [
+        ("J. Smith and A. Jones, J. Am. Chem. Soc., 2010, 132, 1234–1240.", ["Smith", "Jones"], "J. Am. Chem. Soc.",
+         "132", "1234–1240"),
+        ("K. S. Novoselov, A. K. Geim and S. V. Morozov, Science, 2004, 306, 666.", ["Novoselov", "Geim", "Morozov"],
+         "Science", "306", "666"),
+    ],
+)  # fmt: skip
+def test_rsc_titleless_reference_journal_after_the_last_name(text, authors, journal, volume, page):
+    r = parse_citation(text).record
+    assert (families(r.author), r.container_title, r.volume, r.page) == (authors, journal, volume, page)
+
+
+def test_springer_publisher_then_place():
+    r = parse_citation("Wittgenstein L (1953) Philosophische Untersuchungen. Blackwell, Oxford").record
+    assert (r.entry_type, r.publisher, r.publisher_place) == ("book", "Blackwell", "Oxford")

@@ -607,6 +607,19 @@ _PLACE_BEFORE_PUBLISHER = re.compile(
 )
 
 
+#: Publishers by name and the words publishers' names are made of: what tells "Blackwell, Oxford"
+#: (publisher, place) from "Cambridge, MA" (a place).
+_PUBLISHER_NAME = re.compile(
+    r"\b(?:press|verlag|publish\w*|books|editions?|éditions|edizioni|editora|editorial|wydawnictwo|"
+    r"springer|wiley|elsevier|blackwell|routledge|penguin|macmillan|palgrave|sage|pearson|mcgraw|prentice|"
+    r"addison|kluwer|taylor|francis|norton|vintage|knopf|random house|harper\w*|gallimard|suhrkamp|niemeyer|"
+    r"gruyter|brill|mouton|verso|polity|dover|crc|chapman|curran|morgan kaufmann|o'reilly|birkhäuser|"
+    r"vieweg|teubner|hanser|thieme|karger|seuil|flammarion|einaudi|laterza|feltrinelli|mondadori|anagrama|"
+    r"alianza|cátedra|iwanami|wolters|academic|university|oup|cup|mit|ieee|acm|siam|ams)\b",
+    re.IGNORECASE,
+)
+
+
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
@@ -614,6 +627,9 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     place = clean_text(place)
     if not publisher and re.match(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", place, re.IGNORECASE):
         publisher, place = place, ""
+    if not publisher and (springer := re.match(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$", place)):
+        if _PUBLISHER_NAME.search(springer.group("publisher")):  # Springer's "Blackwell, Oxford"
+            return springer.group("publisher"), springer.group("place")
     if not place and (conference_place := _PLACE_BEFORE_PUBLISHER.match(publisher)):
         return conference_place.group("publisher"), conference_place.group("place")  # "Lille, France. PMLR"
     if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:

@@ -275,6 +275,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _names_before_date(tokens, fixed)
     _close_quoted_title(tokens, fixed)
     _editors_before_marker(tokens, fixed)
+    _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
     _container_inside_title(tokens, fixed)
     _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
@@ -286,7 +287,49 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _place_run_end(fixed)
     _place_and_publisher_after_title(tokens, fixed)
     _title_inside_names(tokens, fixed)
+    _journal_after_closed_name_list(tokens, fixed)
     return fixed
+
+
+#: Spelled out or in parentheses: APSA's bare "eds." comes before the names, not after them.
+_EDITOR_ROLE_WORD = re.compile(r"^(?:editors?[.:]|\((?:eds?|hrsg|hg|dir|coords?|orgs?)\.?\)[.:]?)$", re.IGNORECASE)
+
+
+def _editor_run_ends_at_role_word(tokens: list[Token], labels: list[str]) -> None:
+    """Vancouver's ``In: Jones A, Brown B, editors. Book title. 2nd ed.``: the sentence after the role word
+    is the book, not more editors."""
+    for i in range(len(tokens) - 1):
+        if labels[i] == "editor" and labels[i + 1] == "editor" and _EDITOR_ROLE_WORD.match(tokens[i].text):
+            j, book = i + 1, "title" if "container" in labels else "container"
+            while j < len(tokens) and labels[j] == "editor":
+                labels[j] = book
+                j += 1
+            return
+
+
+_FAMILY_THEN_COMMA = re.compile(r"^[A-ZÀ-Þ][\w'’-]+,$")
+
+
+def _journal_after_closed_name_list(tokens: list[Token], labels: list[str]) -> None:
+    """RSC's ``J. Smith and A. Jones, J. Am. Chem. Soc., 2010, 132, 1234``: with no title, the name after
+    ``and`` closes the list at its comma; what the labeller added to the authors after it is the journal."""
+    if "title" in labels:
+        return
+    n = len(labels)
+    for i in range(n - 1):
+        if labels[i] != "author":
+            return
+        if tokens[i].text not in ("and", "&"):
+            continue
+        j = i + 1
+        while j < n and labels[j] == "author" and _INITIALS_TOKEN.match(tokens[j].text):
+            j += 1
+        if j + 1 < n and labels[j] == "author" and _FAMILY_THEN_COMMA.match(tokens[j].text):
+            k = j + 1
+            while k < n and labels[k] in ("author", "container"):
+                labels[k] = "container"
+                k += 1
+        return
 
 
 def _capitalised(text: str) -> bool:
