@@ -1021,3 +1021,16 @@ def test_bracketed_venue_without_year_takes_the_year_heading():
     assert not report.warnings and not report.unread
     assert _summary(records) == [(4, "inproceedings", "2022", "ECCV", "2203.16527"), (5, "misc", "2022", "", "1905.05055")]
     assert records[0].groups == ("Detection",)
+
+
+def test_venue_and_year_separated_by_a_comma():
+    """``- Title [[Paper](…)] - *ICML, 2017*`` under ``### 2023``: the venue's own year wins."""
+    text = (
+        "## Papers\n\n### 2023\n"
+        "* Neural Message Passing for Quantum Chemistry [[Paper](https://arxiv.org/abs/1704.01212)] - *ICML, 2017*\n"
+        "1. How Powerful are Graph Neural Networks? Keyulu Xu, Weihua Hu, Jure Leskovec, Stefanie Jegelka. "
+        "ICLR, 2019. [[pdf]](https://arxiv.org/pdf/1810.00826.pdf)\n"
+    )
+    records, report = read(text, file="list.md")
+    assert not report.unread
+    assert [(r.container_title_short, r.issued) for r in records] == [("ICML", "2017"), ("ICLR", "2019")]
