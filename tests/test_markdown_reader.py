@@ -1034,3 +1034,22 @@ def test_venue_and_year_separated_by_a_comma():
     records, report = read(text, file="list.md")
     assert not report.unread
     assert [(r.container_title_short, r.issued) for r in records] == [("ICML", "2017"), ("ICLR", "2019")]
+
+
+def test_proceedings_urls_give_venue_and_year():
+    """A paper linked to its proceedings page with no badge: the venue and year the URL states."""
+    text = (
+        "## Papers\n"
+        "- [How transferable are features](https://papers.nips.cc/paper/2014/hash/375c7-Abstract.html)\n"
+        "- [Deep Residual Learning](https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_CVPR_2016_paper.html)\n"
+        "- [A Findings Paper](https://aclanthology.org/2023.findings-emnlp.12/)\n"
+        "- [An Old Paper](https://papers.nips.cc/paper/5347-an-old-paper)\n"
+    )
+    records, _ = read(text, file="list.md")
+    assert [(r.entry_type, r.container_title_short, r.issued) for r in records] == [
+        ("inproceedings", "NeurIPS", "2014"),
+        ("inproceedings", "CVPR", "2016"),
+        ("inproceedings", "Findings of EMNLP", "2023"),
+        ("misc", "", ""),
+    ]
+    assert records[2].container_title.startswith("Findings")

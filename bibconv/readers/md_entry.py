@@ -16,6 +16,7 @@ from ..model import Name, Record, Source
 from .md_fields import (
     VenueInfo,
     classify_url,
+    venue_from_url,
     clean_title,
     is_badge_src,
     is_resource_label,
@@ -616,6 +617,10 @@ def _bracketed_year(text: str) -> str:
 def build_record(entry: Entry, source: Source, groups: tuple[str, ...], entry_type: str = "") -> Record:
     """Turn the fields of an entry into a ``Record`` (venue kinds decide the entry type)."""
     fields: dict[str, str] = {}
+    if entry.venue is None and not (entry.container_literal or entry.venue_literal) and entry.url:
+        entry.venue = venue_from_url(entry.url)  # "openaccess.thecvf.com/content/CVPR2022/…"
+        if entry.venue is not None and entry.venue.year and (not entry.year or entry.year_inferred):
+            entry.year, entry.year_inferred = entry.venue.year, False
     venue = entry.venue
     notes = list(entry.notes)
     kind = "misc"

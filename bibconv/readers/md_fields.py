@@ -6,6 +6,7 @@ Each works on the text of one unit (a link, a badge, a cell), never on the whole
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
@@ -114,6 +115,39 @@ def classify_url(href: str) -> LinkInfo:
     if any(host in lowered for host in _CODE_HOSTS):
         return LinkInfo("code", url)
     return LinkInfo("project", url)
+
+
+#: Proceedings sites whose paper URLs name the venue and year: (pattern, venue name or a function of the
+#: match giving it). Only what the URL states is used — no year is guessed where the URL has none.
+_ACL_EVENTS = {"acl": "ACL", "emnlp": "EMNLP", "naacl": "NAACL", "eacl": "EACL", "aacl": "AACL",
+               "coling": "COLING", "conll": "CoNLL", "tacl": "TACL", "lrec": "LREC"}  # fmt: skip
+_OLD_ACL_LETTERS = {"P": "ACL", "D": "EMNLP", "N": "NAACL", "E": "EACL", "C": "COLING", "Q": "TACL", "K": "CoNLL"}
+_PMLR_VOLUMES = {"70": "ICML 2017", "80": "ICML 2018", "97": "ICML 2019", "119": "ICML 2020", "139": "ICML 2021",
+                 "162": "ICML 2022", "202": "ICML 2023", "235": "ICML 2024", "267": "ICML 2025"}  # fmt: skip
+_URL_VENUES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (re.compile(r"(?:papers|proceedings)\.(?:nips|neurips)\.cc/paper(?:_files/paper)?/((?:19|20)\d\d)/", re.I),
+     lambda m: f"NeurIPS {m.group(1)}"),
+    (re.compile(r"openaccess\.thecvf\.com/content(?:_|/)(CVPR|ICCV|WACV|ACCV)_?((?:19|20)\d\d)", re.I),
+     lambda m: f"{m.group(1).upper()} {m.group(2)}"),
+    (re.compile(r"ecva\.net/papers/eccv_((?:19|20)\d\d)/", re.I), lambda m: f"ECCV {m.group(1)}"),
+    (re.compile(r"ijcai\.org/proceedings/((?:19|20)\d\d)/", re.I), lambda m: f"IJCAI {m.group(1)}"),
+    (re.compile(r"proceedings\.mlr\.press/v(\d+)/", re.I), lambda m: _PMLR_VOLUMES.get(m.group(1), "")),
+    (re.compile(r"aclanthology\.org/(?:anthology/)?((?:19|20)\d\d)\.(findings-)?([a-z]+)[-.]", re.I),
+     lambda m: f"{_ACL_EVENTS[m.group(3).lower()]} {m.group(1)}{' Findings' if m.group(2) else ''}"
+     if m.group(3).lower() in _ACL_EVENTS else ""),
+    (re.compile(r"aclanthology\.org/(?:anthology/)?([A-Z])(\d\d)-\d{4}", re.I),
+     lambda m: f"{_OLD_ACL_LETTERS[m.group(1).upper()]} {_full_year(m.group(2))}"
+     if m.group(1).upper() in _OLD_ACL_LETTERS else ""),
+)  # fmt: skip
+
+
+def venue_from_url(url: str) -> VenueInfo | None:
+    """The venue and year a proceedings URL states (``openaccess.thecvf.com/content/CVPR2022/…`` → CVPR
+    2022; ``aclanthology.org/2023.findings-emnlp.12`` → Findings of EMNLP 2023), else None."""
+    for pattern, name_of in _URL_VENUES:
+        if (match := pattern.search(url)) and (name := name_of(match).strip()):
+            return parse_venue(name, strict=True)
+    return None
 
 
 #: ACL Anthology events whose papers all carry the DOI 10.18653/v1/<anthology id> (2018 on); other events
