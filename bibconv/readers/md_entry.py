@@ -16,7 +16,6 @@ from ..model import Name, Record, Source
 from .md_fields import (
     VenueInfo,
     classify_url,
-    venue_from_url,
     clean_title,
     is_badge_src,
     is_resource_label,
@@ -24,6 +23,7 @@ from .md_fields import (
     parse_badge,
     parse_venue,
     strip_decorations,
+    venue_from_url,
     year_from_arxiv,
 )
 from .md_pieces import Piece

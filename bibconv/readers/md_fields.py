@@ -6,9 +6,9 @@ Each works on the text of one unit (a link, a badge, a cell), never on the whole
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import unquote
 
 from ..model import Name
