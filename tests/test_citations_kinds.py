@@ -553,3 +553,17 @@ def test_rsc_titleless_reference_journal_after_the_last_name(text, authors, jour
 def test_springer_publisher_then_place():
     r = parse_citation("Wittgenstein L (1953) Philosophische Untersuchungen. Blackwell, Oxford").record
     assert (r.entry_type, r.publisher, r.publisher_place) == ("book", "Blackwell", "Oxford")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "container", "publisher"),
+    [
+        ("S. Russell and P. Norvig. Artificial Intelligence: A Modern Approach. Prentice Hall, 1995.", "book", "",
+         "Prentice Hall"),
+        ("Smith, J. (2010). A title. IEEE Access.", "article", "IEEE Access", ""),
+        ("Smith, J. (2010). A title. ACM Computing Surveys.", "article", "ACM Computing Surveys", ""),
+    ],
+)  # fmt: skip
+def test_publisher_or_journal_decided_by_the_name(text, kind, container, publisher):
+    r = parse_citation(text).record
+    assert (r.entry_type, r.container_title, r.publisher) == (kind, container, publisher)

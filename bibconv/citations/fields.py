@@ -615,9 +615,21 @@ _PUBLISHER_NAME = re.compile(
     r"addison|kluwer|taylor|francis|norton|vintage|knopf|random house|harper\w*|gallimard|suhrkamp|niemeyer|"
     r"gruyter|brill|mouton|verso|polity|dover|crc|chapman|curran|morgan kaufmann|o'reilly|birkhäuser|"
     r"vieweg|teubner|hanser|thieme|karger|seuil|flammarion|einaudi|laterza|feltrinelli|mondadori|anagrama|"
-    r"alianza|cátedra|iwanami|wolters|academic|university|oup|cup|mit|ieee|acm|siam|ams)\b",
+    r"alianza|cátedra|iwanami|wolters|academic|university|oup|cup|mit|ieee|acm|siam|ams|hall)\b",
     re.IGNORECASE,
 )
+
+
+_SERIAL_WORDS = re.compile(
+    r"\b(?:journal|transactions|letters|review|proceedings|proc|conference|symposium|workshop|magazine|"
+    r"bulletin|annals|acta|archives?|reports|quarterly|zeitschrift|revue|revista|rivista|series)\b",
+    re.IGNORECASE,
+)
+
+
+def is_publisher_name(text: str) -> bool:
+    """``Prentice Hall``, ``Morgan Kaufmann Publishers``, ``Springer-Verlag``: a publisher, not a serial."""
+    return len(text.split()) <= 5 and bool(_PUBLISHER_NAME.search(text)) and not _SERIAL_WORDS.search(text)
 
 
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:

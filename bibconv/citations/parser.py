@@ -785,7 +785,13 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     )
     container, container_edition = fields.split_edition(container)  # "… Neural Computation. 3rd ed."
     edition = edition or container_edition
-    if not (publisher or volume or issue or pages) and _is_institution(container):
+    if publisher and not container and not place and (journal := _lookup_venue(publisher)) is not None:
+        if journal.kind == "journal":  # "… A title. IEEE Access.": a journal the labeller took for a publisher
+            container, publisher = publisher, ""
+    if not (publisher or volume or issue or pages) and (
+        _is_institution(container)
+        or (not editors and fields.is_publisher_name(container) and _lookup_venue(container) is None)
+    ):
         container, publisher = "", container  # "… 1992. Title. Universidad Complutense de Madrid."
     if editors or publisher:
         title, container = fields.title_of_edited_volume(title, container, bool(issue or pages))
