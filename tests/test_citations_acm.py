@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bibconv.citations import parse_citation
 
 
@@ -45,3 +47,24 @@ def test_arxiv_class_is_not_a_publisher():
         "Representations in Vector Space. arXiv:1301.3781 [cs.CL]"
     ).record
     assert (r.arxiv, r.publisher, r.extra.get("primaryclass")) == ("1301.3781", "", "cs.CL")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "title", "venue", "year", "pages"),
+    [
+        ("Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun: Deep Residual Learning for Image Recognition. "
+         "CVPR 2016: 770-778", ["He", "Zhang", "Ren", "Sun"], "Deep Residual Learning for Image Recognition",
+         "CVPR", "2016", "770–778"),
+        ("Ashish Vaswani, Noam Shazeer, Niki Parmar: Attention is All you Need. NIPS 2017: 5998-6008",
+         ["Vaswani", "Shazeer", "Parmar"], "Attention is All you Need", "NIPS", "2017", "5998–6008"),
+    ],
+)  # fmt: skip
+def test_dblp_form_last_author_before_the_colon_and_acronym_venue(text, authors, title, venue, year, pages):
+    r = parse_citation(text).record
+    assert ([n.family for n in r.author], r.title) == (authors, title)
+    assert (r.entry_type, r.container_title, r.issued, r.page) == ("inproceedings", venue, year, pages)
+
+
+def test_dblp_corr_is_arxiv():
+    r = parse_citation("Tom B. Brown et al.: Language Models are Few-Shot Learners. CoRR abs/2005.14165 (2020)").record
+    assert (r.arxiv, r.container_title, r.issued) == ("2005.14165", "", "2020")

@@ -69,7 +69,7 @@ _BOOKISH_CONTAINER = re.compile(
     r"\b(?:handbook|encyclopedia|companion|studies|reader|essays|lectures?|volume)\b", re.IGNORECASE
 )
 _ARXIV_CONTAINER = re.compile(
-    r"^(?:(?:preprint\s+(?:at|on|in)\s+)?arxiv(?:\s+preprint.*|\s+e-prints)?|preprint|corr|e-print.*)$",
+    r"^(?:(?:preprint\s+(?:at|on|in)\s+)?arxiv(?:\s+preprint.*|\s+e-prints)?|preprint|corr(?:\s+abs/\S+)?|e-print.*)$",
     re.IGNORECASE,
 )
 #: "Proceedings … (IEEE)": a publisher Cell-like styles print in parentheses after the venue.
@@ -273,6 +273,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
         elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     _names_before_date(tokens, fixed)
+    _last_author_before_colon(tokens, fixed)
     _close_quoted_title(tokens, fixed)
     _editors_before_marker(tokens, fixed)
     _editor_run_ends_at_role_word(tokens, fixed)
@@ -288,7 +289,31 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _place_and_publisher_after_title(tokens, fixed)
     _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
+    _acronym_venue_before_year(tokens, fixed)
     return fixed
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$")
+_VOLUME_IN_PARENS = re.compile(r"^\(\d{1,2}\)$")
+_YEAR_BEFORE_PAGES = re.compile(r"^(?:19|20)\d\d:$")
+
+
+def _acronym_venue_before_year(tokens: list[Token], labels: list[str]) -> None:
+    """DBLP's ``… Title. NIPS 2017: 5998-6008`` / ``NAACL-HLT (1) 2019: 4171-4186``: an acronym before the
+    year and its colon is the venue, whatever the labeller made of it."""
+    if "container" in labels or "title" not in labels:
+        return
+    for i in range(labels.index("title") + 1, len(tokens) - 1):
+        if labels[i] == "title" or not _ACRONYM.match(tokens[i].text):
+            continue
+        j = i + 1
+        if _VOLUME_IN_PARENS.match(tokens[j].text) and j + 1 < len(tokens):
+            j += 1
+        if _YEAR_BEFORE_PAGES.match(tokens[j].text):
+            for k in range(i, j):
+                labels[k] = "container"
+            labels[j] = "date"
+        return
 
 
 #: Spelled out or in parentheses: APSA's bare "eds." comes before the names, not after them.
@@ -704,6 +729,31 @@ def _names_before_date(tokens: list[Token], labels: list[str]) -> None:
     for t in range(i, j):
         labels[t] = "author"
     labels[j] = "date"
+
+
+_CAPITALISED_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+
+
+def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
+    """DBLP's ``Kaiming He, Xiangyu Zhang, Jian Sun: Deep Residual Learning …``: the names end at the colon,
+    so the two to four capitalised words before it, after a name that ends with a comma, are the last name."""
+    n = len(labels)
+    i = 0
+    while i < n and labels[i] == "author":
+        i += 1
+    previous = tokens[i - 1].text if i else ""
+    if i == 0 or i >= n or labels[i] != "title" or not previous.endswith(",") or _INITIALS_TOKEN.match(previous):
+        return  # "Jones, A., Deep Learning: A Survey" ends its names with initials
+    for end in range(i + 1, min(i + 4, n)):
+        word = tokens[end].text
+        if word.endswith(":") and all(
+            _CAPITALISED_NAME_WORD.match(tokens[k].text.rstrip(":")) for k in range(i, end + 1)
+        ):
+            for k in range(i, end + 1):
+                labels[k] = "author"
+            return
+        if not _CAPITALISED_NAME_WORD.match(word):
+            return
 
 
 _NAME_JOINERS = frozenset(
