@@ -904,7 +904,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
         entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
     record = Record(entry_type=entry_type, **fields_found)  # type: ignore[arg-type]
-    if not authors and "author" not in segments:
+    if not (authors or editors) and "author" not in segments:
         problems.append("no authors found")
     return record, problems
 
