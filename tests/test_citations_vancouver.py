@@ -37,3 +37,11 @@ def test_conference_paper_pages_place_and_publisher():
     assert r.entry_type == "inproceedings"
     assert [n.family for n in r.editor] == ["Bach", "Blei"]
     assert (r.page, r.publisher, r.publisher_place) == ("448–456", "PMLR", "Lille, France")
+
+
+def test_hyphenated_initials_stay_with_their_name():
+    r = parse_citation("Chang M-W. Initial sequencing and analysis of the human genome. 1985.").record
+    assert ([(n.family, n.given) for n in r.author], r.title) == (
+        [("Chang", "M.-W.")],
+        "Initial sequencing and analysis of the human genome",
+    )

@@ -650,7 +650,7 @@ _INITIALS_RUN = re.compile(r"^(?:[A-Z]\.-?){1,4}[,;]?$")
 _PAREN_YEAR = re.compile(r"^\((1[5-9]\d\d|20\d\d)[a-z]?\)[.,:;]?$")
 _IDENTIFIER_TOKEN = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
 _IDENTIFIER_START = frozenset("hHwWdD1")
-_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$")
+_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$|^[A-Z](?:-[A-Z]){1,2}\.?[,;:]?$")
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 
