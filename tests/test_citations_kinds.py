@@ -567,3 +567,14 @@ def test_springer_publisher_then_place():
 def test_publisher_or_journal_decided_by_the_name(text, kind, container, publisher):
     r = parse_citation(text).record
     assert (r.entry_type, r.container_title, r.publisher) == (kind, container, publisher)
+
+
+def test_proceedings_sentence_the_labeller_ran_into_the_title():
+    r = parse_citation(
+        "McDonald M. Initial sequencing and analysis of the human genome. Actes de la 28e Conférence sur le "
+        "Traitement Automatique des Langues Naturelles. Lille, France: ATALA; 2008. pp. 527–539."
+    ).record
+    assert (r.entry_type, r.title) == ("inproceedings", "Initial sequencing and analysis of the human genome")
+    assert r.container_title.startswith("Actes de la 28e Conférence") and r.page == "527–539"
+    plain = parse_citation("Smith J. Why conferences matter. A study of proceedings. 2010.").record
+    assert plain.container_title == ""

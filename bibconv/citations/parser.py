@@ -280,6 +280,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _book_title_after_editors(fixed)
     _container_inside_title(tokens, fixed)
     _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
+    _proceedings_sentence_in_title(tokens, fixed)
     _access_dates(tokens, fixed)
     _journal_after_names(tokens, fixed)
     _numbers_after_markers(tokens, fixed)
@@ -611,6 +612,34 @@ def _container_inside_title(tokens: list[Token], labels: list[str]) -> None:
                 i += 1
             return
         i += 1
+
+
+_PROCEEDINGS_WORD = re.compile(
+    r"^(?:proceedings|proc\.|conference|conférence|conferencia|conferência|konferenz|congress|congrès|congreso|"
+    r"symposium|symposion|workshop|actes|tagungsband|anais|atti|actas)\b",
+    re.IGNORECASE,
+)
+
+
+def _proceedings_sentence_in_title(tokens: list[Token], labels: list[str]) -> None:
+    """``Initial sequencing … genome. Actes de la 28e Conférence sur le Traitement …. Lille, France: ATALA``:
+    with no container found, a sentence of the title that names proceedings is the container."""
+    if "container" in labels or "title" not in labels:
+        return
+    start = labels.index("title")
+    end = start
+    while end < len(labels) and labels[end] == "title":
+        end += 1
+    for i in range(start + 2, end):
+        previous = tokens[i - 1].text
+        if not previous.endswith(".") or _INITIALS_TOKEN.match(previous) or not tokens[i].text[:1].isupper():
+            continue
+        if any(
+            tokens[k].text[:1].isupper() and _PROCEEDINGS_WORD.match(tokens[k].text) for k in range(i, min(end, i + 4))
+        ):
+            for k in range(i, end):
+                labels[k] = "container"
+            return
 
 
 #: First words of ISO 4 journal abbreviations ("Int. J. Theor. Phys.", "Proc. R. Soc.", "Ann. Phys.").
