@@ -83,7 +83,8 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _BOOK_PUBLISHER = re.compile(
-    r"\b(?:press|presses|verlag|publish\w*|books?|editions?|éditions|edizioni|editora|editorial|wydawnictwo)\b",
+    r"\b(?:press|presses|verlag|publish\w*|books?|editions?|éditions|edizioni|editora|editorial|wydawnictwo|"
+    r"(?:american\s+)?institute\s+of\s+physics|society\s+for\s+industrial\s+and\s+applied\s+mathematics)\b",
     re.IGNORECASE,
 )
 _REPORT_GENRE = re.compile(
