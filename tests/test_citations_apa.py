@@ -80,3 +80,31 @@ def test_dissertation_and_report():
 def test_book_in_an_unfamiliar_language_still_ends_with_place_and_publisher(text, title, publisher, place):
     r = parse_citation(text).record
     assert (r.entry_type, r.title, r.publisher, r.publisher_place) == ("book", title, publisher, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "title", "container", "publisher"),
+    [
+        ("Python Software Foundation. (2023). Python (Version 3.11) [Computer software]. https://www.python.org",
+         "software", "Python", "", ""),
+        ("Smith, J. (2019). Global temperature records 1850-2018 [Data set]. Zenodo. "
+         "https://doi.org/10.5281/zenodo.123", "dataset", "Global temperature records 1850-2018", "", "Zenodo"),
+        ("Lee, K. (2021, May 3). Why transformers work [Blog post]. Medium. https://medium.com/x", "article",
+         "Why transformers work", "Medium", ""),
+        ("Smith, J. (2020, March 5). How to train your transformer. The Gradient. https://thegradient.pub/train",
+         "article", "How to train your transformer", "The Gradient", ""),
+    ],
+)  # fmt: skip
+def test_apa_software_data_and_web_documents(text, kind, title, container, publisher):
+    r = parse_citation(text).record
+    assert (r.entry_type, r.title, r.container_title, r.publisher) == (kind, title, container, publisher)
+    assert r.url or r.doi
+
+
+def test_apa_version_and_descriptor_are_kept():
+    r = parse_citation(
+        "Python Software Foundation. (2023). Python (Version 3.11) [Computer software]. https://www.python.org"
+    ).record
+    assert r.extra["version"] == "3.11" and r.author[0].literal == "Python Software Foundation"
+    blog = parse_citation("Lee, K. (2021, May 3). Why transformers work [Blog post]. Medium. https://medium.com/x")
+    assert blog.record.genre == "Blog post"

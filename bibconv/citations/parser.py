@@ -200,6 +200,13 @@ def _unparsed(raw: str, source: Source, reason: str, partial: Record | None = No
 # --- statements of responsibility and thesis notes ------------------------------------------------------
 
 
+#: APA descriptors that name a BibTeX/biblatex entry type of their own.
+_DESCRIBED_TYPES = {
+    "computersoftware": "software", "software": "software", "computerprogram": "software", "mobileapp": "software",
+    "dataset": "dataset", "database": "dataset",
+}  # fmt: skip
+
+
 def _apply_roles(record: Record, roles: RoleNotes) -> Record:
     """Put back what :func:`split_role_notes` cut out: translators, editors, the original year, a thesis."""
     changes: dict[str, object] = {}
@@ -211,8 +218,18 @@ def _apply_roles(record: Record, roles: RoleNotes) -> Record:
             changes["entry_type"] = "incollection"  # "In: Handbuch …, hrsg. von Peter Müller, S. 45–67"
     if roles.collaboration:
         changes["note"] = _join(record.note, roles.collaboration)
+    if roles.version:
+        changes["extra"] = {**record.extra, "version": roles.version}
+    if roles.descriptor:
+        kind = _DESCRIBED_TYPES.get(roles.descriptor.lower().replace(" ", ""))
+        if kind and record.entry_type in ("misc", "book", "techreport", "article"):
+            changes["entry_type"] = kind
+            if record.container_title and not record.publisher:  # "[Data set]. Zenodo.": the repository
+                changes["publisher"], changes["container_title"] = record.container_title, ""
+        elif not kind:
+            changes["genre"] = roles.descriptor
     if roles.original_year:
-        changes["extra"] = {**record.extra, "origdate": roles.original_year}
+        changes["extra"] = {**changes.get("extra", record.extra), "origdate": roles.original_year}  # type: ignore[dict-item]
     if roles.thesis_genre:
         changes["genre"] = roles.thesis_genre
         changes["entry_type"] = fields.thesis_kind(roles.thesis_genre) or "phdthesis"
@@ -292,7 +309,35 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
     _acronym_venue_before_year(tokens, fixed)
+    _words_labelled_url(tokens, fixed)
     return fixed
+
+
+_LOCATOR_WORD = re.compile(
+    r"^(?:[<\[(]|available|from|at|retrieved|url|online|doi|accessed|en|in|disponível|em|verfügbar|unter|"
+    r"disponible|sur|consulté|abgerufen|https?:|www\.|\S*\.(?:com|org|net|edu|gov|io)\b)",
+    re.IGNORECASE,
+)
+
+
+def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
+    """APA's ``Why transformers work. Medium. https://…`` / ``Python. https://www.python.org``: words the
+    labeller put with the URL (which is read from the whole string) would be lost; a site name after the
+    title is the container, a word before any title is the title."""
+    n = len(labels)
+    i = 0
+    while i < n:
+        if labels[i] != "url" or tokens[i].text[0] in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(tokens[i].text):
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j] == "url" and not _LOCATOR_WORD.match(tokens[j].text):
+            j += 1
+        if j > i and j < n and labels[j] == "url":
+            label = "container" if "title" in labels[:i] else "title"
+            for k in range(i, j):
+                labels[k] = label
+        i = max(j, i + 1)
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$")
@@ -928,6 +973,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     fields_found.update(changes)
     # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
     # costly to fill) is built once.
+    if (url or doi) and not (container_title or publisher or volume or pages) and (site := _SITE_AFTER_TITLE.match(title)):
+        fields_found["title"], fields_found["container_title"] = site.group("title"), site.group("site")
     found = SimpleNamespace(**fields_found)
     quoted = _first(segments, "title").startswith(_OPEN_QUOTE)
     entry_type = _entry_type(found, venue, quoted)
@@ -956,6 +1003,13 @@ def _corporate_author_in_title(title: str) -> tuple[tuple, str]:
     if len(names) == 1 and names[0].literal:
         return names, match.group("rest")
     return (), title
+
+
+#: APA's web documents: ``Title. Site Name. https://…`` where the labeller kept the site in the title.
+_SITE_AFTER_TITLE = re.compile(
+    r"^(?P<title>.{8,}?(?:[^\W\d_]{2}|\d{2})[?!]?)\.\s+(?P<site>(?!An?\s)(?:The\s+)?[A-Z][\w'’&-]*"
+    r"(?:\s+[A-Z][\w'’&.-]*){0,3})$"
+)
 
 
 def _year_fallback(segments: dict[str, list[str]]) -> str:

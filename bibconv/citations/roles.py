@@ -28,9 +28,14 @@ class RoleNotes:
     thesis_school: str = ""
     archive: str = ""  # "ProQuest Dissertations and Theses Global" after an APA thesis note
     collaboration: str = ""  # "Abbott, B. P. et al. (LIGO Scientific Collaboration). Title …"
+    descriptor: str = ""  # APA's "[Computer software]", "[Data set]", "[Blog post]" after a title
+    version: str = ""  # APA's "(Version 3.11)"
 
     def __bool__(self) -> bool:
-        return any((self.translators, self.editors, self.original_year, self.thesis_genre, self.collaboration))
+        return any(
+            (self.translators, self.editors, self.original_year, self.thesis_genre, self.collaboration,
+             self.descriptor, self.version)
+        )  # fmt: skip
 
 
 # "(R. Nice, Trans.)", "(J. Strachey, Ed. & Trans.)", "(P. Guyer & A. W. Wood, Trans.; 2nd ed.)"
@@ -92,9 +97,20 @@ def split_role_notes(text: str) -> tuple[str, RoleNotes]:
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
+_VERSION = re.compile(r"^(?:Version|Vers\.|Ver\.|v\.?)\s*(\d[\w.\-]*)$", re.IGNORECASE)
+# APA 7's descriptions of the form of a work, in square brackets after its title.
+_DESCRIPTOR = re.compile(
+    r"^(?:computer\s+software|software|computer\s+program|mobile\s+app|data\s*set|dataset|database|"
+    r"blog\s+post|video|video\s+file|audio\s+podcast|podcast(?:\s+episode)?|tweet|lecture\s+notes|"
+    r"conference\s+(?:presentation|session|paper)|paper\s+presentation|poster\s+presentation|"
+    r"unpublished\s+manuscript|manuscript\s+submitted\s+for\s+publication|white\s+paper|fact\s+sheet|"
+    r"policy\s+brief|press\s+release|editorial|letter\s+to\s+the\s+editor|abstract|map|photograph|"
+    r"infographic|slides|powerpoint\s+slides|interview|film|motion\s+picture|tv\s+series)$",
+    re.IGNORECASE,
+)
 _COLLABORATION = re.compile(r"\b(?:collaborations?|consortium|study group|working group)\b", re.IGNORECASE)
 _HINT = re.compile(
-    r"collaborat|consortium|group|trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
+    r"\[|\(v|collaborat|consortium|group|trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
     r"cura|éd\.|direction|editado|org\.|red\.",
     re.IGNORECASE,
 )
@@ -135,6 +151,12 @@ def _take_part(part: str, found: dict[str, str]) -> bool:
             found.setdefault("translators", role.group("names"))
         if "ed" in words or "hrsg" in words or "comp" in words:
             found.setdefault("editors", role.group("names"))
+        return True
+    if version := _VERSION.match(part):
+        found.setdefault("version", version.group(1))
+        return True
+    if _DESCRIPTOR.match(part):
+        found.setdefault("descriptor", part)
         return True
     if _COLLABORATION.search(part) and len(part.split()) <= 12:
         found.setdefault("collaboration", part)
