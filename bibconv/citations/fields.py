@@ -7,6 +7,7 @@ Each function takes the raw segment text and returns model values; none of them 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import OTHERS, Name
 from ..transforms.names import parse_plain_name
@@ -198,6 +199,8 @@ def _looks_full_name(part: str) -> bool:
     return len(part.split()) >= 2
 
 
+# Cached by text: the same lists recur through a bibliography, and the result is an immutable tuple.
+@lru_cache(maxsize=1 << 16)
 def split_names(text: str) -> tuple[Name, ...]:
     """Split an author or editor segment into names (``Li, Yuhang, et al.`` → Li, Yuhang + OTHERS)."""
     if not text or text.isspace():
