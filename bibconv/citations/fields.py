@@ -76,7 +76,9 @@ _EDITION = (
     r"(\d+)(?:st|nd|rd|th|e|ème|er|a|ª|º|o)?\.?\s*"
     r"(?:ed|edn|edition|aufl|auflage|éd|édition|edición|edição|ediz|izd|wyd)\.?"
 )
-_EDITION_SUFFIX = re.compile(rf"(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
+# Each leading lookahead ``(?=…)`` below names what a match can start with: searches skip other positions
+# at once instead of trying every alternative there.
+_EDITION_SUFFIX = re.compile(rf"(?=[\s(,.])(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
 
 
 def split_edition(title: str) -> tuple[str, str]:
@@ -169,9 +171,9 @@ def pages_before_container(text: str) -> str:
 
 _NAMES_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+(?=[A-Z])|by\s+|edited\s+by\s+)", re.IGNORECASE)
 _ETAL = re.compile(
-    r",?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
+    r"(?=[,\s]*[eau]),?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
 )
-_AND = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
+_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
@@ -207,8 +209,8 @@ def split_names(text: str) -> tuple[Name, ...]:
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
-    others = bool(_ETAL.search(text))
-    text = _trim_name_list(_ETAL.sub("", text))
+    text, others = _ETAL.subn("", text)
+    text = _trim_name_list(text)
     if not text:
         return (OTHERS,) if others else ()
     if ";" in text:
@@ -487,9 +489,9 @@ def thesis_kind(genre: str) -> str | None:
 
 # --- identifiers -------------------------------------------------------------------------------------
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_DOI = re.compile(r"(?=10\.)\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _ARXIV = re.compile(
-    r"(?:arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*|\s+preprint\s+)|\barXiv\.)\s*(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+    r"(?=a)(?:arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*|\s+preprint\s+)|\barXiv\.)\s*(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
     re.IGNORECASE,
 )
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)

@@ -87,8 +87,8 @@ def split_role_notes(text: str) -> tuple[str, RoleNotes]:
 _DOUBLED_STOP = re.compile(r"(?<!\.)\.\s*\.(?!\.)")
 
 
-_HINT = re.compile(
-    r"trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor",
+_HINT = re.compile(  # the lookahead on the first letters rejects most positions at once
+    r"(?=[tdeoü])(?:trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor)",
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
