@@ -35,10 +35,10 @@ def _tagger() -> pycrfsuite.Tagger:
 @lru_cache(maxsize=1)
 def _featurizer() -> Featurizer:
     """Features restricted to those the model has weights for, encoded once (see ``Featurizer``)."""
-    known = frozenset(attribute for attribute, _label in _tagger().info().state_features)
+    known = {attribute: attribute.encode() for attribute, _label in _tagger().info().state_features}
 
     def encode(features: list[str]) -> tuple[bytes, ...]:
-        return tuple(f.encode() for f in features if f in known)
+        return tuple(filter(None, map(known.get, features)))  # an unknown feature maps to None
 
     return Featurizer(encode)
 

@@ -7,6 +7,7 @@ Each function takes the raw segment text and returns model values; none of them 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import OTHERS, Name
 from ..transforms.names import parse_plain_name
@@ -75,7 +76,9 @@ _EDITION = (
     r"(\d+)(?:st|nd|rd|th|e|ème|er|a|ª|º|o)?\.?\s*"
     r"(?:ed|edn|edition|aufl|auflage|éd|édition|edición|edição|ediz|izd|wyd)\.?"
 )
-_EDITION_SUFFIX = re.compile(rf"(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
+# Each leading lookahead ``(?=…)`` below names what a match can start with: searches skip other positions
+# at once instead of trying every alternative there.
+_EDITION_SUFFIX = re.compile(rf"(?=[\s(,.])(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
 
 
 def split_edition(title: str) -> tuple[str, str]:
@@ -177,9 +180,9 @@ def pages_before_container(text: str) -> str:
 
 _NAMES_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+(?=[A-Z])|by\s+|edited\s+by\s+)", re.IGNORECASE)
 _ETAL = re.compile(
-    r",?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
+    r"(?=[,\s]*[eau]),?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
 )
-_AND = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
+_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
@@ -207,14 +210,16 @@ def _looks_full_name(part: str) -> bool:
     return len(part.split()) >= 2
 
 
+# Cached by text: the same lists recur through a bibliography, and the result is an immutable tuple.
+@lru_cache(maxsize=1 << 16)
 def split_names(text: str) -> tuple[Name, ...]:
     """Split an author or editor segment into names (``Li, Yuhang, et al.`` → Li, Yuhang + OTHERS)."""
     if not text or text.isspace():
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
-    others = bool(_ETAL.search(text))
-    text = _trim_name_list(_ELLIPSIS.sub(",", _ETAL.sub("", text)))
+    text, others = _ETAL.subn("", text)
+    text = _trim_name_list(_ELLIPSIS.sub(",", text))
     if not text:
         return (OTHERS,) if others else ()
     if _is_organisation(text):
@@ -531,9 +536,10 @@ def thesis_kind(genre: str) -> str | None:
 
 # --- identifiers -------------------------------------------------------------------------------------
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_DOI = re.compile(r"(?=10\.)\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _ARXIV = re.compile(
-    r"(?:arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*|\s+preprint\s+)|\barXiv\.|\bCoRR\s+abs/)\s*(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+    r"(?=[ac])(?:arxiv(?:\.org/(?:abs|pdf)/|\s*:\s*|\s+preprint\s+)|\barXiv\.|\bCoRR\s+abs/)\s*"
+    r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
     re.IGNORECASE,
 )
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)

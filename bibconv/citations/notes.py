@@ -58,7 +58,9 @@ def _year_of(text: str | None) -> int | None:
 
 
 def _note_at_end(text: str) -> tuple[int, AcceptanceNote] | None:
-    match = _NOTE.search(text)
+    # A note holds no bracket before its closing one, so it can only open at the last opening bracket:
+    # one anchored match there instead of a search that tries every position.
+    match = _NOTE.match(text, max(text.rfind("("), text.rfind("["), 0))
     if not match:
         return None
     name = match.group("name").strip(" ,;:-–")

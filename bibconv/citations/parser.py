@@ -524,6 +524,8 @@ _NUMBER_MARKERS = {
     "pages": ("p", "pp", "pag", "pág", "págs", "s", "ss", "str", "pages"),
 }
 _MARKER_LABEL = {word: label for label, words in _NUMBER_MARKERS.items() for word in words}
+#: The first letters of the marker words, in either case: most tokens fail this test and skip the rest.
+_MARKER_START = frozenset("".join(word[0] + word[0].upper() for word in _MARKER_LABEL))
 #: Labels a marker rule leaves alone: names and titles, and the numbers of series and reports.
 _NOT_MARKED_NUMBER = frozenset({"author", "editor", "title", "collection", "number", "genre"})
 _MARKED_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–—][A-Za-z]{0,2}\d+)?[.,;:]?$")
@@ -533,6 +535,8 @@ def _numbers_after_markers(tokens: list[Token], labels: list[str]) -> None:
     """A marker word followed by a number settles the field of both, whatever the labeller guessed; names and
     titles are left alone (``S.`` and ``H.`` are also initials)."""
     for i in range(len(tokens) - 1):
+        if tokens[i].text[0] not in _MARKER_START:
+            continue  # most tokens: the cheap test first
         word = tokens[i].text.rstrip(".,:").lower()
         label = _MARKER_LABEL.get(word)
         if (
@@ -573,6 +577,7 @@ _ACCESS_MARKER = re.compile(
     r"zugriff|accesso|dostęp)[:,]?$",
     re.IGNORECASE,
 )
+_ACCESS_START = frozenset("([aArRvVcCzZdD")  # what _ACCESS_MARKER can start with: most tokens fail there
 _DATE_PART = re.compile(
     r"^[(\[]?(?:\d{1,4}|[^\W\d_]{3,10}\.?|on|le|am|em|de|el|the)[.,:;)\]]*$", re.IGNORECASE
 )
@@ -582,7 +587,7 @@ def _access_dates(tokens: list[Token], labels: list[str]) -> None:
     """``Accessed 3 May 2021`` / ``[Consulté le 3 janvier 2014]``: the day the URL was read, not the date of
     the work; kept out of the date (``other``) so that its month and year do not replace the real ones."""
     for i, tok in enumerate(tokens):
-        if not _ACCESS_MARKER.match(tok.text):
+        if tok.text[0] not in _ACCESS_START or not _ACCESS_MARKER.match(tok.text):
             continue
         end = i + 1
         while end < len(tokens) and end - i <= 5 and _DATE_PART.match(tokens[end].text):
@@ -593,12 +598,13 @@ def _access_dates(tokens: list[Token], labels: list[str]) -> None:
 
 
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
+_EDITOR_START = frozenset("(eEhHdDcCoO")  # what _EDITOR_MARKER can start with: most tokens fail there
 
 
 def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
     """``In: Navab, N., Frangi, A.F. (eds.) MICCAI 2015``: the names before an editor marker are editors."""
     for e, tok in enumerate(tokens):
-        if e == 0 or not _EDITOR_MARKER.match(tok.text):
+        if e == 0 or tok.text[0] not in _EDITOR_START or not _EDITOR_MARKER.match(tok.text):
             continue
         start = e
         # When the labeller already put names before the marker, its boundary stands ("in Low-Power

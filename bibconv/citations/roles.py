@@ -109,9 +109,9 @@ _DESCRIPTOR = re.compile(
     re.IGNORECASE,
 )
 _COLLABORATION = re.compile(r"\b(?:collaborations?|consortium|study group|working group)\b", re.IGNORECASE)
-_HINT = re.compile(
-    r"\[|\(v|collaborat|consortium|group|trans|tr\.|übers|trad|Ed\.|Eds\.|original|dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|"
-    r"cura|éd\.|direction|editado|org\.|red\.",
+_HINT = re.compile(  # the lookahead on the first characters rejects most positions at once
+    r"(?=[\[(cgtdeoühré])(?:\[|\(v|collaborat|consortium|group|trans|tr\.|übers|trad|Ed\.|Eds\.|original|"
+    r"dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|cura|éd\.|direction|editado|org\.|red\.)",
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
