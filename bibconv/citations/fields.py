@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _EDGE = " \t.,;:–—-"
-_QUOTES = "\"“”‘’«»„'"
+_QUOTES = tuple("\"“”‘’«»„'")  # for startswith/endswith
 _BRACKETED_EDGE = re.compile(r"^[(\[]\s*|\s*[)\]]$")
 
 
@@ -60,11 +60,11 @@ def _balanced(text: str) -> bool:
 def clean_title(text: str) -> str:
     """Title without surrounding quotes and the separator after it; keeps ``?``/``!`` and ``LLM.int8()``."""
     text = " ".join(text.split()).strip(" ,;:")
-    if text.startswith(tuple(_QUOTES)):
+    if text.startswith(_QUOTES):
         text = text[1:]
     text = text.rstrip(" ,;:")
     for _ in range(2):  # '…network."' and '…network”.' both end with quote + period in some order
-        if text.endswith(tuple(_QUOTES)):
+        if text.endswith(_QUOTES):
             text = text[:-1].rstrip(" ,;:")
         if text.endswith(".") and not text.endswith(("..", " .")) and not _ends_with_abbreviation(text):
             text = text[:-1].rstrip(" ,;:")
@@ -135,10 +135,13 @@ def split_title_genre(title: str) -> tuple[str, str, str, str]:
     return title[: match.start()].rstrip(" .,"), genre, number, clean_text(institution)
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _ends_with_abbreviation(text: str) -> bool:
     """'… in the U.S.' keeps its final period; 'quantization.' does not."""
     last = text.rsplit(" ", 1)[-1]
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", last))
+    return bool(_ABBREVIATION.fullmatch(last))
 
 
 _CONTAINER_PREFIX = re.compile(
@@ -470,19 +473,21 @@ def parse_edition(text: str) -> str:
     return match.group(0) if match else clean_text(text)
 
 
+_MASTERS_THESIS = re.compile(
+    r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom|mestrado|maestr[íi]a|laurea|bachelor|licenciatura"
+)
+_DOCTORAL_THESIS = re.compile(
+    r"ph\.?\s?d|doctor|doktor|dissertation|disserta[çc]|diss\b|thesis|thèse|tesis|tese\b|tesi\b|"
+    r"habilitation|proefschrift|doutorado"
+)
+
+
 def thesis_kind(genre: str) -> str | None:
     """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
     lower = genre.lower()
-    if re.search(
-        r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom|mestrado|maestr[íi]a|laurea|bachelor|licenciatura",
-        lower,
-    ):
+    if _MASTERS_THESIS.search(lower):
         return "mastersthesis"
-    if re.search(
-        r"ph\.?\s?d|doctor|doktor|dissertation|disserta[çc]|diss\b|thesis|thèse|tesis|tese\b|tesi\b|"
-        r"habilitation|proefschrift|doutorado",
-        lower,
-    ):
+    if _DOCTORAL_THESIS.search(lower):
         return "phdthesis"
     return None
 
@@ -527,14 +532,18 @@ def find_url(text: str) -> str:
     return ""
 
 
+_PLACE_COLON_PUBLISHER = re.compile(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", re.IGNORECASE)
+_COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
+
+
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
     publisher = clean_text(publisher)
     place = clean_text(place)
-    if not publisher and re.match(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", place, re.IGNORECASE):
+    if not publisher and _PLACE_COLON_PUBLISHER.match(place):
         publisher, place = place, ""
-    if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:
+    if not place and _COLON_AFTER_PLACE.match(publisher) and "/" not in publisher.split(":")[0]:
         head, tail = publisher.split(":", 1)
         return clean_text(tail), clean_text(head)
     return publisher, place
