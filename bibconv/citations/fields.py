@@ -312,8 +312,8 @@ def _ends_with_initials(part: str) -> bool:
 
 
 def _is_upper_family(part: str) -> bool:
-    letters = [ch for ch in part if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+    letters = list(filter(str.isalpha, part))
+    return len(letters) > 1 and all(map(str.isupper, letters))
 
 
 def _looks_family_given(part: str) -> bool:
