@@ -45,7 +45,7 @@ def token_features(text: str) -> list[str]:
     """Features of one token on its own (neighbour features are added by ``sequence_features``)."""
     core = text.strip(_PUNCT)
     lower = core.lower()
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = any(map(str.isdigit, text))
     feats = ["s=" + _shape(text)]
     if has_digit:
         feats.append("w=" + _shape(core))

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _EDGE = " \t.,;:–—-"
-_QUOTES = "\"“”‘’«»„'"
+_QUOTES = tuple("\"“”‘’«»„'")  # for startswith/endswith
 _BRACKETED_EDGE = re.compile(r"^[(\[]\s*|\s*[)\]]$")
 
 
@@ -60,11 +60,11 @@ def _balanced(text: str) -> bool:
 def clean_title(text: str) -> str:
     """Title without surrounding quotes and the separator after it; keeps ``?``/``!`` and ``LLM.int8()``."""
     text = " ".join(text.split()).strip(" ,;:")
-    if text.startswith(tuple(_QUOTES)):
+    if text.startswith(_QUOTES):
         text = text[1:]
     text = text.rstrip(" ,;:")
     for _ in range(2):  # '…network."' and '…network”.' both end with quote + period in some order
-        if text.endswith(tuple(_QUOTES)):
+        if text.endswith(_QUOTES):
             text = text[:-1].rstrip(" ,;:")
         if text.endswith(".") and not text.endswith(("..", " .")) and not _ends_with_abbreviation(text):
             text = text[:-1].rstrip(" ,;:")
@@ -135,10 +135,13 @@ def split_title_genre(title: str) -> tuple[str, str, str, str]:
     return title[: match.start()].rstrip(" .,"), genre, number, clean_text(institution)
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _ends_with_abbreviation(text: str) -> bool:
     """'… in the U.S.' keeps its final period; 'quantization.' does not."""
     last = text.rsplit(" ", 1)[-1]
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", last))
+    return bool(_ABBREVIATION.fullmatch(last))
 
 
 _CONTAINER_PREFIX = re.compile(
@@ -356,8 +359,8 @@ def _ends_with_initials(part: str) -> bool:
 
 
 def _is_upper_family(part: str) -> bool:
-    letters = [ch for ch in part if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+    letters = list(filter(str.isalpha, part))
+    return len(letters) > 1 and all(map(str.isupper, letters))
 
 
 def _looks_family_given(part: str) -> bool:
@@ -517,19 +520,21 @@ def parse_edition(text: str) -> str:
     return match.group(0) if match else clean_text(text)
 
 
+_MASTERS_THESIS = re.compile(
+    r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom|mestrado|maestr[íi]a|laurea|bachelor|licenciatura"
+)
+_DOCTORAL_THESIS = re.compile(
+    r"ph\.?\s?d|doctor|doktor|dissertation|disserta[çc]|diss\b|thesis|thèse|tesis|tese\b|tesi\b|"
+    r"habilitation|proefschrift|doutorado"
+)
+
+
 def thesis_kind(genre: str) -> str | None:
     """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
     lower = genre.lower()
-    if re.search(
-        r"master|m\.?\s?sc|m\.?a\.? thesis|magister|diplom|mestrado|maestr[íi]a|laurea|bachelor|licenciatura",
-        lower,
-    ):
+    if _MASTERS_THESIS.search(lower):
         return "mastersthesis"
-    if re.search(
-        r"ph\.?\s?d|doctor|doktor|dissertation|disserta[çc]|diss\b|thesis|thèse|tesis|tese\b|tesi\b|"
-        r"habilitation|proefschrift|doutorado",
-        lower,
-    ):
+    if _DOCTORAL_THESIS.search(lower):
         return "phdthesis"
     return None
 
@@ -638,19 +643,24 @@ def is_publisher_name(text: str) -> bool:
     return len(text.split()) <= 5 and bool(_PUBLISHER_NAME.search(text)) and not _SERIAL_WORDS.search(text)
 
 
+#: The whole place run is "Place: Publisher" (the labeller read "New York: Vintage" as a place).
+_WHOLE_PLACE_WITH_PUBLISHER = re.compile(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", re.IGNORECASE)
+_COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
+
+
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
     publisher = clean_text(publisher)
     place = clean_text(place)
-    if not publisher and re.match(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", place, re.IGNORECASE):
+    if not publisher and _WHOLE_PLACE_WITH_PUBLISHER.match(place):
         publisher, place = place, ""
     if not publisher and (springer := re.match(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$", place)):
         if _PUBLISHER_NAME.search(springer.group("publisher")):  # Springer's "Blackwell, Oxford"
             return springer.group("publisher"), springer.group("place")
     if not place and (conference_place := _PLACE_BEFORE_PUBLISHER.match(publisher)):
         return conference_place.group("publisher"), conference_place.group("place")  # "Lille, France. PMLR"
-    if not place and re.match(r"^[^:]{2,40}\s?:\s*\S", publisher) and "/" not in publisher.split(":")[0]:
+    if not place and _COLON_AFTER_PLACE.match(publisher) and "/" not in publisher.split(":")[0]:
         head, tail = publisher.split(":", 1)
         return clean_text(tail), clean_text(head)
     return publisher, place

@@ -38,6 +38,8 @@ class RoleNotes:
         )  # fmt: skip
 
 
+_NO_ROLES = RoleNotes()  # what most citations give: one shared immutable value
+
 # "(R. Nice, Trans.)", "(J. Strachey, Ed. & Trans.)", "(P. Guyer & A. W. Wood, Trans.; 2nd ed.)"
 _PARENTHESISED = re.compile(r"\s*[(\[]([^()\[\]]{3,300})[)\]]")
 _ROLE_AFTER_NAMES = re.compile(
@@ -82,14 +84,14 @@ _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
     if not _HINT.search(text):
-        return text, RoleNotes()
+        return text, _NO_ROLES
     original = text
     found: dict[str, str] = {}
     text = _cut_thesis_note(text, found)
     text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
     text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
     if not found:
-        return original, RoleNotes()
+        return original, _NO_ROLES
     return _DOUBLED_STOP.sub(".", " ".join(text.split())), RoleNotes(**found)
 
 
