@@ -180,7 +180,17 @@ def test_arxiv_preprint_as_zotero_writes_it():
     assert item["number"] == "arXiv:2210.17323"
     assert item["URL"] == "https://arxiv.org/abs/2210.17323"
     assert item["publisher"] == "arXiv"
-    assert item["custom"] == {"arxiv": "2210.17323", "derived": ["URL", "number", "publisher"]}
+    assert item["DOI"] == "10.48550/arXiv.2210.17323"
+    assert item["custom"] == {"arxiv": "2210.17323", "derived": ["DOI", "URL", "number", "publisher"]}
+
+
+def test_arxiv_doi_derived_without_version_and_never_over_a_real_doi():
+    # The BibTeX reader drops ``doi = {10.48550/arXiv.<id>}`` as implied by the eprint; pandoc prints it.
+    assert record_to_csl(Record(title="T", arxiv="2210.17323v2"))["DOI"] == "10.48550/arXiv.2210.17323"
+    published = record_to_csl(Record(entry_type="article", title="T", arxiv="2210.17323", doi="10.1/x"))
+    assert published["DOI"] == "10.1/x" and "DOI" not in published["custom"].get("derived", [])
+    back = item_to_record(record_to_csl(Record(key="k", title="T", arxiv="2210.17323")), Source("f", 1), Report())
+    assert back is not None and back.doi == "" and back.arxiv == "2210.17323"
 
 
 def test_arxiv_id_of_a_published_paper_does_not_become_its_number():
@@ -528,3 +538,4 @@ def test_we_read_pandocs_csl_json_from_bibtex(tmp_path):
     )
     assert preprint.entry_type == "misc" and preprint.url == "https://arxiv.org/abs/2210.17323"
     assert not report.unread
+

@@ -313,6 +313,11 @@ def arxiv_url(arxiv: str) -> str:
     return f"https://arxiv.org/abs/{arxiv}"
 
 
+def arxiv_doi(arxiv: str) -> str:
+    """The DOI arXiv registers for every paper (``10.48550/arXiv.2210.17323``: no version suffix)."""
+    return "10.48550/arXiv." + re.sub(r"v\d+$", "", arxiv)
+
+
 def date_to_csl(value: str) -> dict:
     """``2020-03-05`` -> ``{"date-parts": [[2020, 3, 5]]}``, a range ``2019/2020`` -> two date-parts;
     anything not a valid ISO date is a literal."""

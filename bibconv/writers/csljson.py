@@ -226,6 +226,8 @@ def _add_derived(record: Record, item: dict[str, Any], derived: list[str]) -> No
     if item["type"] == "thesis" and not record.genre and record.entry_type in csl.DEFAULT_GENRE:
         defaults["genre"] = csl.DEFAULT_GENRE[record.entry_type]
     if record.arxiv:
+        # The reader drops arXiv's own DOI as implied by the id; styles print a DOI in preference to a URL.
+        defaults["DOI"] = csl.arxiv_doi(record.arxiv)
         defaults["URL"] = csl.arxiv_url(record.arxiv)
         if item["type"] == csl.PREPRINT_CSL_TYPE:  # Zotero's preprint: number arXiv:<id>, publisher arXiv
             defaults["number"] = csl.arxiv_number(record.arxiv)
