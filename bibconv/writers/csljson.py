@@ -254,7 +254,7 @@ def _add_derived(record: Record, item: dict[str, Any], custom: dict[str, Any], d
         defaults["URL"] = eprint_url.format(record.extra["eprint"].strip())
     if record.entry_type == "patent" and record.publisher_place and record.source.format == "bibtex":
         # biblatex: a patent's location lists the countries it was filed in; CSL's jurisdiction, as in pandoc
-        countries = [c.strip() for c in re.split(r"\s+and\s+", record.publisher_place) if c.strip()]
+        countries = [c.strip() for c in re.split(r"\s*;\s*|\s+and\s+", record.publisher_place) if c.strip()]
         defaults["jurisdiction"] = "; ".join(csl.BIBLATEX_KEY_STRINGS.get(c.lower(), c) for c in countries)
         item.pop("publisher-place", None)
         custom["publisher_place"] = record.publisher_place
