@@ -240,12 +240,17 @@ def _word_sentence_case(word: str, at_start: bool, keep: frozenset[str], lower: 
 
 
 def _capitalise_lowercase(word: str) -> str:
-    """A sentence's first word gets a capital if it is all lower case (``survey`` -> ``Survey``; ``eLaTeX`` stays)."""
+    """A sentence's first word gets a capital if it is all lower case (``survey`` -> ``Survey``; ``eLaTeX`` stays).
+
+    A word that starts with a digit has no capital to take: ``16th``, ``3d`` (pandoc leaves them too).
+    """
     if not word.islower():
         return word
     for k, ch in enumerate(word):
         if ch.isalpha():
             return word[:k] + ch.upper() + word[k + 1 :]
+        if ch.isdigit():
+            return word
     return word
 
 

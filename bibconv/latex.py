@@ -51,6 +51,11 @@ SYMBOLS: dict[str, str] = {
     "textquotedblleft": "“", "textquotedblright": "”", "guillemotleft": "«", "guillemotright": "»",
     "textquotesingle": "'", "textquotedbl": '"', "textperiodcentered": "·", "textbullet": "•",
     "LaTeX": "LaTeX", "TeX": "TeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "slash": "/",
+    # logos of TeX's family, as texnames.sty and Beebe's bibnames.sty (TeX Live's .bib files) define them
+    "MF": "METAFONT", "METAFONT": "METAFONT", "MP": "MetaPost", "METAPOST": "MetaPost", "TUB": "TUGboat",
+    "POSTSCRIPT": "PostScript", "PiCTeX": "PiCTeX", "AMSTeX": "AMS-TeX", "AmSTeX": "AMS-TeX",
+    "SLiTeX": "SLiTeX", "XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX", "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX",
+    "pdfTeX": "pdfTeX", "pdfLaTeX": "pdfLaTeX", "ConTeXt": "ConTeXt", "eTeX": "e-TeX",
     # biblatex's \hyphen, and dashes that bibliographies define in their @preamble
     "hyphen": "-", "emdash": "—", "endash": "–",
 }  # fmt: skip

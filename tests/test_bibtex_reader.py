@@ -286,3 +286,14 @@ def test_fields_left_outside_an_entry_are_reported_at_their_own_line() -> None:
     assert records == []
     assert [str(w.source) for w in report.warnings] == ["x.bib:9"]
     assert report.unread and report.unread[0].source.line == 9
+
+
+def test_a_location_lists_places_as_csl_and_pandoc_separate_them() -> None:
+    def place(location: str) -> str:
+        records, _ = read(f"@book{{k, title = {{T}}, location = {{{location}}}}}")
+        return records[0].publisher_place
+
+    assert place('D{\\"u}sseldorf and Z{\\"u}rich') == "Düsseldorf; Zürich"
+    assert place("M{\\\"u}nchen and Berlin and New York") == "München; Berlin; New York"
+    assert place("{Trinidad and Tobago}") == "Trinidad and Tobago"  # braced: one place
+    assert place("Holt, Rinehart, and Winston") == "Holt, Rinehart, and Winston"  # a serial comma: one name

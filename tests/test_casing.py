@@ -88,6 +88,15 @@ def test_an_initial_does_not_end_a_sentence() -> None:
     assert sentence_case("With a Preface by Donald E. Knuth", ("E",)) == "With a preface by donald E. knuth"
 
 
+def test_a_sentence_starting_with_a_number_gets_no_capital() -> None:
+    # pandoc on Google Scholar's "Computer Vision--ECCV 2020: 16th European Conference"
+    assert sentence_case("Computer Vision 2020: 16th European Conference") == (
+        "Computer vision 2020: 16th european conference"
+    )
+    assert sentence_case("Learning systems: 3d survey", lower=False) == "Learning systems: 3d survey"
+    assert sentence_case("systems: (survey)", lower=False) == "Systems: (Survey)"
+
+
 def test_only_english_titles_change_and_journals_keep_their_case() -> None:
     assert (
         _csl_title("Die Leiden Des Jungen Werthers", ", langid = {german}")

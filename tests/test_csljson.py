@@ -180,7 +180,19 @@ def test_arxiv_preprint_as_zotero_writes_it():
     assert item["number"] == "arXiv:2210.17323"
     assert item["URL"] == "https://arxiv.org/abs/2210.17323"
     assert item["publisher"] == "arXiv"
-    assert item["custom"] == {"arxiv": "2210.17323", "derived": ["URL", "number", "publisher"]}
+    assert item["DOI"] == "10.48550/arXiv.2210.17323"
+    assert item["custom"] == {"arxiv": "2210.17323", "derived": ["DOI", "URL", "number", "publisher"]}
+
+
+def test_arxiv_doi_derived_without_version_and_never_over_a_real_doi():
+    # The BibTeX reader drops ``doi = {10.48550/arXiv.<id>}`` as implied by the eprint; pandoc prints it.
+    assert record_to_csl(Record(title="T", arxiv="2210.17323v2"))["DOI"] == "10.48550/arXiv.2210.17323"
+    published = record_to_csl(Record(entry_type="article", title="T", arxiv="2210.17323", doi="10.1/x"))
+    assert published["DOI"] == "10.1/x" and "DOI" not in published["custom"].get("derived", [])
+    back = item_to_record(
+        record_to_csl(Record(key="k", title="T", arxiv="2210.17323")), Source("f", 1), Report()
+    )
+    assert back is not None and back.doi == "" and back.arxiv == "2210.17323"
 
 
 def test_arxiv_id_of_a_published_paper_does_not_become_its_number():
@@ -528,3 +540,64 @@ def test_we_read_pandocs_csl_json_from_bibtex(tmp_path):
     )
     assert preprint.entry_type == "misc" and preprint.url == "https://arxiv.org/abs/2210.17323"
     assert not report.unread
+
+
+def test_langid_becomes_the_csl_language_so_titles_keep_their_case():
+    german = record_to_csl(
+        Record(key="k", title="Kritik der praktischen Vernunft", extra={"langid": "german"})
+    )
+    assert german["language"] == "de" and "language" in german["custom"]["derived"]
+    listed = record_to_csl(
+        Record(key="k", title="T", language="langlatin and langgerman", extra={"langid": "german"})
+    )
+    assert listed["language"] == "de" and listed["custom"]["language"] == "langlatin and langgerman"
+    assert (
+        record_to_csl(Record(key="k", title="T", language="english", extra={"langid": "english"}))["language"]
+        == "en"
+    )
+    back = item_to_record(listed, Source("f", 1), Report())
+    assert back is not None and back.language == "langlatin and langgerman"
+
+
+def test_a_journals_numbered_series_is_an_ordinal_series():
+    # biblatex prints ``series = 3`` of an article as "3rd series", and so does pandoc
+    def series(entry_type, value):
+        record = Record(
+            key="k",
+            entry_type=entry_type,
+            title="T",
+            collection_title=value,
+            source=Source("f.bib", 1, "bibtex"),
+        )
+        return record_to_csl(record).get("collection-title")
+
+    assert [series("article", n) for n in ("1", "2", "3", "11", "12", "22")] == [
+        "1st series",
+        "2nd series",
+        "3rd series",
+        "11th series",
+        "12th series",
+        "22nd series",
+    ]
+    assert series("book", "3") == "3" and series("article", "Studies in logic") == "Studies in logic"
+
+
+def test_an_eprint_of_a_known_kind_is_linked():
+    def url(prefix, eprint="4HIWAAAAYAAJ", **fields):
+        extra = {"eprint": eprint, "archiveprefix": prefix}
+        return record_to_csl(Record(key="k", title="T", extra=extra, **fields)).get("URL")
+
+    assert url("googlebooks") == "https://books.google.com?id=4HIWAAAAYAAJ"  # as pandoc and biblatex link it
+    assert url("jstor", "2967236") == "https://www.jstor.org/stable/2967236"
+    assert url("hdl", "1721.1/123") == "https://hdl.handle.net/1721.1/123"
+    assert url("unknown") is None and url("jstor", url="https://x.org") == "https://x.org"
+
+
+def test_a_patents_location_is_its_jurisdiction():
+    # biblatex-examples' almendro: location = {countryfr and countryuk and countryde}
+    bib = Source("f.bib", 1, "bibtex")
+    place = "countryfr and countryuk and countryde"
+    item = record_to_csl(Record(key="k", entry_type="patent", title="T", publisher_place=place, source=bib))
+    assert item["jurisdiction"] == "France; United Kingdom; Germany" and "publisher-place" not in item
+    back = item_to_record(item, Source("f", 1), Report())
+    assert back is not None and back.publisher_place == place and "jurisdiction" not in back.extra

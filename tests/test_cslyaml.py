@@ -65,7 +65,7 @@ def test_golden_output(golden):
 def test_round_trip_of_sample_with_lines():
     back, report = read(write(SAMPLE), file="refs.yaml")
     assert [plain(r) for r in back] == SAMPLE
-    assert [str(r.source) for r in back] == ["refs.yaml:3", "refs.yaml:26"]
+    assert [str(r.source) for r in back] == ["refs.yaml:3", "refs.yaml:28"]
     assert back[0].source.format == "csl-yaml" and not report.warnings
 
 

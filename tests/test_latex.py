@@ -175,3 +175,10 @@ def test_biblatex_quotes_formatting_and_sort_only_macros() -> None:
     assert latex_to_unicode(r"methodology\hyphen independent") == "methodology-independent"
     assert latex_to_unicode(r"Publishing\emdash{}Origination") == "Publishing—Origination"
     assert latex_to_unicode(r"\noopsort{1985a}1985") == "1985"
+
+
+def test_tex_logos_of_tex_live_bibliographies() -> None:
+    # Beebe's .bib files in TeX Live use bibnames.sty logos (pandoc drops them: "Drawing Feynman diagrams with LaTeX and.")
+    assert latex_to_unicode("\\TUB{}") == "TUGboat"
+    assert latex_to_unicode("Drawing with {\\MP} and \\MF") == "Drawing with MetaPost and METAFONT"
+    assert latex_to_unicode("The \\PiCTeX\\ manual") == "The PiCTeX manual"

@@ -23,7 +23,9 @@ How a BibTeX field reaches CSL (the BibTeX reader fills the ``Record``; the CSL 
 | doi / url / isbn / issn            | doi / url / isbn / issn | DOI / URL / ISBN / ISSN               |
 | language, langid                   | language                | language                              |
 | abstract / note / keywords         | abstract / note / ...   | abstract / note / keyword             |
-| eprint (arXiv)                     | arxiv                   | number ``arXiv:<id>`` + URL (+ custom)|
+| eprint (arXiv)                     | arxiv                   | number ``arXiv:<id>`` + URL + DOI     |
+| eprint (jstor, pubmed, googlebooks)| extra[eprint]           | URL                                   |
+| location (of a patent)             | publisher_place         | jurisdiction (``countryde``: Germany) |
 | (paper-list sections, code links)  | groups / code_url / ids | custom                                |
 | any other field                    | extra[name]             | ``EXTRA_FIELD_TO_CSL`` + custom       |
 
@@ -212,6 +214,15 @@ CSL_TO_EXTRA_FIELD: dict[str, tuple[str, str]] = {
     csl: (f, kind) for f, (csl, kind) in EXTRA_FIELD_TO_CSL.items()
 }
 
+#: biblatex's ``eprinttype`` -> the address of an ``eprint`` of that kind (biblatex links them, pandoc
+#: writes them as the URL); arXiv ids are a record field of their own.
+EPRINT_URLS: dict[str, str] = {
+    "googlebooks": "https://books.google.com?id={}",
+    "jstor": "https://www.jstor.org/stable/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}",
+    "hdl": "https://hdl.handle.net/{}",
+}
+
 #: Extra fields that stand in for a missing CSL publisher, as pandoc does (first one present wins).
 PUBLISHER_FALLBACK_FIELDS: tuple[str, ...] = ("organization", "howpublished")
 
@@ -313,6 +324,11 @@ def arxiv_url(arxiv: str) -> str:
     return f"https://arxiv.org/abs/{arxiv}"
 
 
+def arxiv_doi(arxiv: str) -> str:
+    """The DOI arXiv registers for every paper (``10.48550/arXiv.2210.17323``: no version suffix)."""
+    return "10.48550/arXiv." + re.sub(r"v\d+$", "", arxiv)
+
+
 def date_to_csl(value: str) -> dict:
     """``2020-03-05`` -> ``{"date-parts": [[2020, 3, 5]]}``, a range ``2019/2020`` -> two date-parts;
     anything not a valid ISO date is a literal."""
@@ -390,4 +406,11 @@ BIBLATEX_KEY_STRINGS: dict[str, str] = {
     "patrequs": "U.S. patent request",
     "newseries": "New series",
     "oldseries": "Old series",
+    # a patent's location lists the countries it was filed in (biblatex's english.lbx)
+    "countryde": "Germany",
+    "countryeu": "European Union",
+    "countryep": "European Union",
+    "countryfr": "France",
+    "countryuk": "United Kingdom",
+    "countryus": "United States of America",
 }

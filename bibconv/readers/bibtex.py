@@ -264,6 +264,15 @@ def _names(value: str) -> tuple[Name, ...]:
     return tuple(people)
 
 
+def _places(value: str) -> str:
+    """biblatex's ``location`` is a list: ``Durham and London`` is "Durham; London", as CSL (and pandoc)
+    separate places; a braced ``{Trinidad and Tobago}`` or a serial comma (``A, B, and C``) is one place."""
+    parts = [_text(part) for part in _split_names(value) if part.strip(" \t\r\n")]
+    if len(parts) < 2 or any(p.endswith(",") or p == "others" for p in parts):
+        return _text(value)
+    return "; ".join(parts)
+
+
 def _split_names(value: str) -> list[str]:
     """Split a name list on `` and `` outside braces (what ``split_bibtex_name_list`` does, faster)."""
     pieces = _AND_KEEP.split(value)
@@ -330,6 +339,8 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     _take_publisher(entry_type, fields, values)
     values["issued"] = _take_issued(fields, source, report)
 
+    if "address" in fields:
+        values["publisher_place"] = _places(fields.pop("address"))
     for field_name in [name for name in fields if name in tables.SIMPLE_FIELDS]:
         attribute = tables.SIMPLE_FIELDS[field_name]
         if attribute not in values:

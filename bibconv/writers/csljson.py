@@ -122,7 +122,7 @@ def record_to_csl(record: Record, *, item_id: str | None = None, keep_others: bo
         if csl.keywords_from_csl(item["keyword"]) != record.keywords:
             custom["keywords"] = list(record.keywords)
 
-    _add_derived(record, item, derived)
+    _add_derived(record, item, custom, derived)
     _add_extra(record, item)
     _add_custom(record, custom, derived)
     if custom:
@@ -159,13 +159,23 @@ def _bibtex_titles_to_csl(record: Record, item: dict[str, Any], custom: dict[str
 
 
 def _localise_biblatex_keys(record: Record, item: dict[str, Any], custom: dict[str, Any]) -> None:
-    """``type = {phdthesis}``, ``series = {newseries}``: biblatex keys for words, printed as the words."""
+    """``type = {phdthesis}``, ``series = {newseries}``: biblatex keys for words, printed as the words.
+
+    A journal's numbered series is printed as biblatex and pandoc print it: ``series = 3`` is "3rd series".
+    """
     for field, variable in (("genre", "genre"), ("collection_title", "collection-title")):
         value = getattr(record, field)
         word = csl.BIBLATEX_KEY_STRINGS.get(value.strip().lower()) if value else None
+        if value and value.strip().isdigit() and field == "collection_title":
+            word = f"{_english_ordinal(int(value))} series" if record.entry_type in _JOURNAL_TYPES else None
         if word:
             item[variable] = word
             custom[field] = value
+
+
+def _english_ordinal(number: int) -> str:
+    suffix = "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _join_title(title: str, subtitle: str, addon: str) -> str:
@@ -220,17 +230,41 @@ def _decoded_date(date: dict[str, Any]) -> str:
     return date["literal"]
 
 
-def _add_derived(record: Record, item: dict[str, Any], derived: list[str]) -> None:
+def _entry_language_tag(record: Record) -> str:
+    """The BCP 47 tag of biblatex's ``langid`` (or babel ``hyphenation``), ``""`` if none or unknown."""
+    name = record.extra.get("langid") or record.extra.get("hyphenation") or ""
+    return csl.LANGUAGE_TO_BCP47.get(name.strip().lower(), "")
+
+
+def _add_derived(record: Record, item: dict[str, Any], custom: dict[str, Any], derived: list[str]) -> None:
     """Fill variables CSL consumers rely on but the record leaves implicit, and list them as derived."""
     defaults: dict[str, str] = {}
     if item["type"] == "thesis" and not record.genre and record.entry_type in csl.DEFAULT_GENRE:
         defaults["genre"] = csl.DEFAULT_GENRE[record.entry_type]
     if record.arxiv:
+        # The reader drops arXiv's own DOI as implied by the id; styles print a DOI in preference to a URL.
+        defaults["DOI"] = csl.arxiv_doi(record.arxiv)
         defaults["URL"] = csl.arxiv_url(record.arxiv)
         if item["type"] == csl.PREPRINT_CSL_TYPE:  # Zotero's preprint: number arXiv:<id>, publisher arXiv
             defaults["number"] = csl.arxiv_number(record.arxiv)
             if not record.container_title:
                 defaults["publisher"] = csl.ARXIV_PUBLISHER
+    eprint_url = csl.EPRINT_URLS.get(record.extra.get("archiveprefix", "").strip().lower())
+    if eprint_url and record.extra.get("eprint", "").strip():
+        defaults["URL"] = eprint_url.format(record.extra["eprint"].strip())
+    if record.entry_type == "patent" and record.publisher_place and record.source.format == "bibtex":
+        # biblatex: a patent's location lists the countries it was filed in; CSL's jurisdiction, as in pandoc
+        countries = [c.strip() for c in re.split(r"\s*;\s*|\s+and\s+", record.publisher_place) if c.strip()]
+        defaults["jurisdiction"] = "; ".join(csl.BIBLATEX_KEY_STRINGS.get(c.lower(), c) for c in countries)
+        item.pop("publisher-place", None)
+        custom["publisher_place"] = record.publisher_place
+    language = _entry_language_tag(record)
+    if language and item.get("language", "")[:2] != language[:2] and "language" not in custom:
+        # biblatex's langid says which language the entry is in (pandoc writes it as the CSL language):
+        # processors title-case only English titles, so "Kritik der praktischen Vernunft" keeps its case.
+        if item.pop("language", None):
+            custom["language"] = record.language  # an unmapped language list, "langlatin and langgerman"
+        defaults["language"] = language
     fallback = next((record.extra[f] for f in csl.PUBLISHER_FALLBACK_FIELDS if record.extra.get(f)), "")
     url = _URL_VALUE.match(fallback)
     if url:  # howpublished = {\url{...}}: the work's address, not a publisher
