@@ -19,7 +19,7 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,11 +35,10 @@ from .match import (
     features,
     first_person_is_org,
     is_generic,
-    is_preprint,
     normalize_title,
     same_work,
 )
-from .merge import authority, merge_records
+from .merge import authority, merge_ranked
 
 __all__ = ["dedupe", "candidate_pairs"]
 
@@ -88,6 +87,7 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
     report = Report()
     names = _identities(records)
     units = [_new_unit([i], r) for i, r in enumerate(records)]
+    inputs = [unit.features for unit in units]
     # Rounds after a merge match only the merged records against the rest, until nothing changes; as
     # candidate pairs come from shared keys, running dedupe on its own output then changes nothing.
     fresh: set[int] | None = None
@@ -96,7 +96,7 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
         clusters = _cluster(units, accepted)
         if not clusters:
             break
-        units, fresh = _merge_units(units, clusters, records, names)
+        units, fresh = _merge_units(units, clusters, inputs, names)
     outputs = _rename_duplicate_keys(_finish_units(units, records, rekey), report)
     if any(not r.key for r in outputs):
         # Records read from text and markdown have no key yet: give them theirs now, so that the report
@@ -128,8 +128,9 @@ def _new_unit(
 
 def candidate_pairs(
     feats: Sequence[Features], keys: Sequence[list[str]], fresh: set[int] | None = None
-) -> Iterator[tuple[int, int]]:
-    """Index pairs worth deciding (a pair may come more than once); with ``fresh``, only pairs touching it.
+) -> dict[tuple[int, int], None]:
+    """Index pairs ``(i, j)``, ``i < j``, worth deciding: each once, in the order first met (an ordered
+    set, as a dict); with ``fresh``, only pairs touching it.
 
     Pairs come only from shared blocking keys, never from positions in a sorted list, so the pairs
     between records that stay unchanged do not depend on which other records were merged away.
@@ -145,29 +146,35 @@ def candidate_pairs(
             for key in unit_keys:
                 if key in wanted:
                     buckets[key].append(i)
+    pairs: dict[tuple[int, int], None] = {}
     for key, members in buckets.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
+            continue
+        if size == 2:  # most blocks: one pair, ascending as the buckets fill in index order
+            if fresh is None or members[0] in fresh or members[1] in fresh:
+                pairs[members[0], members[1]] = None
             continue
         fuzzy = key[0] in FUZZY_KEY_MARKS
-        if not fuzzy and key.startswith(TITLE_KEY) and len(members) > TITLE_BLOCK_LIMIT:
-            yield from _title_block_pairs(members, feats, fresh)
-        elif len(members) <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
-            if fresh is None:
-                yield from _all_pairs(members)
-            else:
-                yield from ((i, j) for i, j in _all_pairs(members) if i in fresh or j in fresh)
+        if not fuzzy and key.startswith(TITLE_KEY) and size > TITLE_BLOCK_LIMIT:
+            found: Iterable[tuple[int, int]] = _title_block_pairs(members, feats)
+        elif size <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
+            found = _all_pairs(members)
         elif fuzzy:  # a prolific author's common phrase ("Wang | question answering"): neighbours by title
             # Titles sharing their last words are ordered from the end, so that a typo near the start
             # does not move a title away from its twin.
             order = _title_from_end if key[0] == LAST_WORDS_MARK else _title
-            yield from _neighbours(sorted(members, key=lambda i: order(feats[i])), fresh)
+            found = _neighbours(sorted(members, key=lambda i: order(feats[i])))
         else:  # a recurring column ("Editorial"): neighbours in placement order
-            yield from _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])), fresh)
+            found = _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])))
+        if fresh is None:
+            pairs.update(dict.fromkeys(found))  # a pair met before keeps its place
+        else:
+            pairs.update((pair, None) for pair in found if pair[0] in fresh or pair[1] in fresh)
+    return pairs
 
 
-def _title_block_pairs(
-    members: list[int], feats: Sequence[Features], fresh: set[int] | None
-) -> Iterator[tuple[int, int]]:
+def _title_block_pairs(members: list[int], feats: Sequence[Features]) -> list[tuple[int, int]]:
     """The pairs of a large title block that ``same_work`` could accept, and only those.
 
     A title pair needs compatible first authors, and a recurring column ("Editorial") the same placement
@@ -200,15 +207,13 @@ def _title_block_pairs(
     pairs.update((i, j) if i < j else (j, i) for i in anyone for j in persons)
     for i in persons:
         f = feats[i]
-        for name in (*_family_forms(f.family), f.detail.given):
+        for name in (*_family_forms(f.family), f.given):
             for j in by_family.get(name, ()):
                 if i < j:
                     pairs.add((i, j))
                 elif j < i:
                     pairs.add((j, i))
-    for i, j in sorted(pairs):
-        if fresh is None or i in fresh or j in fresh:
-            yield i, j
+    return sorted(pairs)
 
 
 def _family_forms(family: str) -> tuple[str, str, str]:
@@ -236,24 +241,19 @@ def _placement_order(f: Features) -> tuple[str, int, str, str, str, str, str]:
     return container, d.year, d.volume, d.issue, d.first_page, f.family, f.title
 
 
-def _neighbours(order: list[int], fresh: set[int] | None) -> Iterator[tuple[int, int]]:
+def _neighbours(order: list[int]) -> Iterator[tuple[int, int]]:
     for pos, i in enumerate(order):
         for j in order[pos + 1 : pos + WINDOW]:
-            if fresh is None or i in fresh or j in fresh:
-                yield i, j
+            yield (i, j) if i < j else (j, i)
 
 
 def _accepted_pairs(units: Sequence[_Unit], fresh: set[int] | None) -> dict[tuple[int, int], str]:
     feats = [u.features for u in units]
     accepted: dict[tuple[int, int], str] = {}
-    decided: set[tuple[int, int]] = set()  # a pair met in several blocks is decided once
-    for i, j in candidate_pairs(feats, [u.keys for u in units], fresh):
-        pair = (i, j) if i < j else (j, i)
-        if pair not in decided:
-            decided.add(pair)
-            reason = same_work(feats[i], feats[j])
-            if reason:
-                accepted[pair] = reason
+    for pair in candidate_pairs(feats, [u.keys for u in units], fresh):
+        reason = same_work(feats[pair[0]], feats[pair[1]])
+        if reason:
+            accepted[pair] = reason
     return accepted
 
 
@@ -272,8 +272,9 @@ def _cluster(
     ids: dict[int, tuple[set[str], set[str], list[Features]]] = {}
     for pair in accepted:
         for i in pair:
-            f = units[i].features
-            ids[i] = ({f.doi} - {""}, {f.arxiv} - {""}, list(units[i].people))
+            if i not in ids:
+                f = units[i].features
+                ids[i] = ({f.doi} if f.doi else set(), {f.arxiv} if f.arxiv else set(), list(units[i].people))
     joined: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
 
     def find(i: int) -> int:
@@ -310,7 +311,7 @@ def _cluster(
 
 def _content(unit: _Unit) -> tuple[str, ...]:
     f = unit.features
-    return (f.title, f.doi, f.arxiv, f.family, str(f.detail.year), unit.record.key)
+    return (f.title, f.doi, f.arxiv, f.family, str(f.year), unit.record.key)
 
 
 def _strength(reason: str) -> int:
@@ -329,25 +330,26 @@ def _compatible(
 def _merge_units(
     units: list[_Unit],
     clusters: list[tuple[list[int], list[tuple[int, int, str]]]],
-    records: list[Record],
+    inputs: list[Features],
     names: list[str],
 ) -> tuple[list[_Unit], set[int]]:
-    """The next round's units (in first-member order) and the indices of those that changed."""
+    """The next round's units (in first-member order) and the indices of those that changed.
+
+    ``inputs`` are the features of the input records, by input position."""
     merged: list[tuple[_Unit, bool]] = []
     absorbed: set[int] = set()
     for members, pairs in clusters:
         absorbed.update(members)
         positions = sorted(p for m in members for p in units[m].members)
-        preprints = [is_preprint(records[p]) for p in positions]
-        record, conflicts = merge_records([records[p] for p in positions], preprints)
+        preprints = [inputs[p].preprint for p in positions]
+        record, conflicts, by_authority = merge_ranked([inputs[p].record for p in positions], preprints)
         reasons = [r for m in members for r in units[m].reasons]
         reasons += [
             f"{reason}: {names[units[i].members[0]]} ~ {names[units[j].members[0]]}" for i, j, reason in pairs
         ]
         people = [f for m in members for f in units[m].people]
         unit = _new_unit(positions, record, reasons, conflicts, people)
-        ranks = {p: authority(records[p], p, flag) for p, flag in zip(positions, preprints, strict=True)}
-        unit.ranked = sorted(positions, key=ranks.__getitem__)
+        unit.ranked = [positions[i] for i in by_authority]
         merged.append((unit, True))
     merged.extend((unit, False) for i, unit in enumerate(units) if i not in absorbed)
     merged.sort(key=lambda item: item[0].members[0])
@@ -365,11 +367,11 @@ def _identities(records: Sequence[Record]) -> list[str]:
         counts[r.key] += 1
     names = []
     for i, r in enumerate(records):
+        if r.key and counts[r.key] == 1:
+            names.append(r.key)  # the common case: no position needed, so none is rendered
+            continue
         where = str(r.source) if (r.source.file or r.source.line) else f"#{i + 1}"
-        if not r.key:
-            names.append(where)
-        else:
-            names.append(r.key if counts[r.key] == 1 else f"{r.key} ({where})")
+        names.append(f"{r.key} ({where})" if r.key else where)
     return names
 
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..model import RECORD_TEXT_FIELDS, Name, Record
 from .match import arxiv_id_of, is_preprint, normalize_family, normalize_title
 
-__all__ = ["merge_records", "authority", "FORMAT_PRIORITY"]
+__all__ = ["merge_records", "merge_ranked", "authority", "FORMAT_PRIORITY"]
 
 #: Source formats by how much their fields can be trusted.
 FORMAT_PRIORITY = {"bibtex": 3, "csl-json": 3, "csl-yaml": 3, "text": 2, "markdown": 1}
@@ -62,14 +62,23 @@ def merge_records(
     The result keeps the best-ranked member's key and source; the caller sets ``ids``. ``preprints``
     (``is_preprint`` of each member) may be passed by a caller that knows them already.
     """
+    record, conflicts, _ = merge_ranked(records, preprints)
+    return record, conflicts
+
+
+def merge_ranked(
+    records: Sequence[Record], preprints: Sequence[bool] | None = None
+) -> tuple[Record, dict[str, list[Any]], list[int]]:
+    """``merge_records``, plus the members' indices best first by ``authority`` with input order
+    breaking ties (the order dedupe picks the kept key in): the ranking computes it anyway."""
     if not records:
         raise ValueError("merge_records needs at least one record")
     if len(records) == 1:
-        return records[0], {}
+        return records[0], {}, [0]
     if preprints is None:
         preprints = [is_preprint(r) for r in records]
     # Ties are broken by content, not position, so the merged values do not depend on input order.
-    order = _ranked_positions(records, preprints)
+    by_authority, order = _ranked_positions(records, preprints)
     ranked = [records[i] for i in order]
     published = [records[i] for i in order if not preprints[i]]
     venue_sources = published or ranked
@@ -133,14 +142,16 @@ def merge_records(
     changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
     changes["extra"] = _merge_extra(ranked, [preprints[i] for i in order] if published else None, conflicts)
     changes["inferred"] = frozenset(inferred)
-    return ranked[0].with_changes(**changes), conflicts
+    return ranked[0].with_changes(**changes), conflicts, by_authority
 
 
-def _ranked_positions(records: Sequence[Record], preprints: list[bool]) -> list[int]:
-    """Positions best first by ``authority``; ties broken by content, computed only for tied members
-    (rendering every member's content is most of a merge's cost, and ties are rare)."""
+def _ranked_positions(records: Sequence[Record], preprints: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """Positions best first by ``authority``, with ties in input order and with ties broken by content;
+    the content is computed only for tied members (rendering every member's content is most of a merge's
+    cost, and ties are rare)."""
     keys = [authority(r, 0, p) for r, p in zip(records, preprints, strict=True)]
-    order = sorted(range(len(records)), key=keys.__getitem__)
+    by_authority = sorted(range(len(records)), key=keys.__getitem__)
+    order = by_authority.copy()
     start = 0
     while start < len(order):
         end = start + 1
@@ -149,7 +160,7 @@ def _ranked_positions(records: Sequence[Record], preprints: list[bool]) -> list[
         if end - start > 1:
             order[start:end] = sorted(order[start:end], key=lambda i: _content(records[i]))
         start = end
-    return order
+    return by_authority, order
 
 
 def _content(record: Record) -> tuple[Any, ...]:
