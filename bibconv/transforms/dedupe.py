@@ -71,6 +71,7 @@ class _Unit:
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     primary: int = -1  # input position of the most authoritative member, once known
     ranked: list[int] = field(default_factory=list)  # members' input positions by authority, once merged
+    serial: int = -1  # the unit's number in ``_Blocks``
 
 
 def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Record], Report]:
@@ -91,8 +92,11 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
     # Rounds after a merge match only the merged records against the rest, until nothing changes; as
     # candidate pairs come from shared keys, running dedupe on its own output then changes nothing.
     fresh: set[int] | None = None
+    blocks = _Blocks(units)
     for _ in range(MAX_ROUNDS):
-        accepted = _accepted_pairs(units, fresh)
+        accepted = _accepted_pairs(
+            units, blocks.of_units() if fresh is None else blocks.touching(units, fresh), fresh
+        )
         clusters = _cluster(units, accepted)
         if not clusters:
             break
@@ -136,16 +140,55 @@ def candidate_pairs(
     between records that stay unchanged do not depend on which other records were merged away.
     """
     buckets: dict[str, list[int]] = defaultdict(list)
-    if fresh is None:
-        for i, unit_keys in enumerate(keys):
-            for key in unit_keys:
+    wanted = None if fresh is None else {key for i in fresh for key in keys[i]}
+    for i, unit_keys in enumerate(keys):
+        for key in unit_keys:
+            if wanted is None or key in wanted:
                 buckets[key].append(i)
-    else:
-        wanted = {key for i in fresh for key in keys[i]}
-        for i, unit_keys in enumerate(keys):
-            for key in unit_keys:
-                if key in wanted:
-                    buckets[key].append(i)
+    return _block_pairs(buckets, feats, fresh)
+
+
+class _Blocks:
+    """Each blocking key's units, kept across rounds: a later round reads the blocks of the merged units'
+    keys here instead of scanning every unit's keys again. Units are known by serial number (the input
+    position for the first round's); units merged away are skipped on reading."""
+
+    def __init__(self, units: Sequence[_Unit]) -> None:
+        self.serials: dict[str, list[int]] = defaultdict(list)
+        for serial, unit in enumerate(units):
+            unit.serial = serial
+            for key in unit.keys:
+                self.serials[key].append(serial)
+        self.count = len(units)
+
+    def of_units(self) -> dict[str, list[int]]:
+        """Every block, before any merge (serial numbers are then unit indices)."""
+        return self.serials
+
+    def touching(self, units: Sequence[_Unit], fresh: set[int]) -> dict[str, list[int]]:
+        """The blocks of the fresh units' keys as unit indices, in the order a scan of every unit's keys
+        meets them (the order the pairs are decided in); the fresh units are registered first."""
+        for i in sorted(fresh):
+            unit = units[i]
+            unit.serial = self.count
+            self.count += 1
+            for key in unit.keys:
+                self.serials[key].append(unit.serial)
+        where = {unit.serial: i for i, unit in enumerate(units)}
+        blocks: dict[str, list[int]] = {}
+        for i in fresh:
+            for key in units[i].keys:
+                if key not in blocks:
+                    blocks[key] = sorted(where[s] for s in self.serials[key] if s in where)
+        return dict(
+            sorted(blocks.items(), key=lambda item: (item[1][0], units[item[1][0]].keys.index(item[0])))
+        )
+
+
+def _block_pairs(
+    buckets: dict[str, list[int]], feats: Sequence[Features], fresh: set[int] | None
+) -> dict[tuple[int, int], None]:
+    """``candidate_pairs`` from the blocks (unit indices ascending, in the order met)."""
     pairs: dict[tuple[int, int], None] = {}
     for key, members in buckets.items():
         size = len(members)
@@ -247,10 +290,12 @@ def _neighbours(order: list[int]) -> Iterator[tuple[int, int]]:
             yield (i, j) if i < j else (j, i)
 
 
-def _accepted_pairs(units: Sequence[_Unit], fresh: set[int] | None) -> dict[tuple[int, int], str]:
+def _accepted_pairs(
+    units: Sequence[_Unit], blocks: dict[str, list[int]], fresh: set[int] | None
+) -> dict[tuple[int, int], str]:
     feats = [u.features for u in units]
     accepted: dict[tuple[int, int], str] = {}
-    for pair in candidate_pairs(feats, [u.keys for u in units], fresh):
+    for pair in _block_pairs(blocks, feats, fresh):
         reason = same_work(feats[pair[0]], feats[pair[1]])
         if reason:
             accepted[pair] = reason
@@ -284,10 +329,12 @@ def _cluster(
         return i
 
     contents = {i: _content(units[i]) for i in ids}
-    order = sorted(
-        accepted.items(),
-        key=lambda item: (_strength(item[1]), *sorted((contents[item[0][0]], contents[item[0][1]]))),
-    )
+
+    def rank(item: tuple[tuple[int, int], str]) -> tuple[Any, ...]:
+        a, b = contents[item[0][0]], contents[item[0][1]]
+        return (_strength(item[1]), a, b) if a <= b else (_strength(item[1]), b, a)
+
+    order = sorted(accepted.items(), key=rank)
     for (i, j), reason in order:
         root_i, root_j = find(i), find(j)
         if root_i == root_j:
@@ -295,7 +342,7 @@ def _cluster(
             continue
         if not _compatible(ids[root_i], ids[root_j]):
             continue
-        small, large = sorted((root_i, root_j), key=lambda r: len(ids[r][2]))
+        small, large = (root_j, root_i) if len(ids[root_j][2]) < len(ids[root_i][2]) else (root_i, root_j)
         parent[small] = large
         dois, arxivs, people = ids[large]
         dois |= ids[small][0]

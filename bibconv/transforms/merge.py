@@ -90,12 +90,14 @@ def merge_ranked(
     columns = zip(*(_text_fields(r) for r in ranked), strict=True)
     any_inferred = any(r.inferred for r in ranked)
     members = len(ranked)
-    for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True):
-        first = column[0]
-        if column.count(first) == members and (not first or not any_inferred):
-            if first:  # the common cases: everyone has the same value, or nobody has one
-                changes[name] = first
-            continue
+    # Fields not in ``changes`` keep the best-ranked member's value: the common cases, everyone has the
+    # same value or nobody has one, need nothing more (with an inferred value, its origin is tracked).
+    varied = [
+        (name, column)
+        for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True)
+        if column.count(column[0]) != members or (any_inferred and column[0])
+    ]
+    for name, column in varied:
         present = set(column)
         present.discard("")
         if not present:
@@ -121,14 +123,13 @@ def merge_ranked(
             inferred.add(name)
         _note_conflict(conflicts, name, value, column, _comparable(name))
 
-    if not changes.get("arxiv"):
+    if not changes.get("arxiv", ranked[0].arxiv):
         changes["arxiv"] = next((a for a in (arxiv_id_of(r) for r in ranked) if a), "")
 
     for people in ("author", "editor", "translator"):
         lists = [getattr(r, people) for r in ranked]
         if all(names == lists[0] for names in lists):
-            changes[people] = lists[0]
-            continue
+            continue  # the best-ranked member's
         # People before organisations ({OpenAI} vs the report's authors: the names are more complete, and
         # a merged record must not become compatible with a person its members were not), full lists first.
         full_first = sorted(ranked, key=lambda r, p=people: _people_rank(getattr(r, p)))  # stable
@@ -137,9 +138,12 @@ def merge_ranked(
         _note_conflict(conflicts, people, value, lists, _people_key, render=_render_people)
 
     for name in ("keywords", "groups", "ids"):
-        changes[name] = _union(getattr(r, name) for r in ranked)
+        lists = [getattr(r, name) for r in ranked]
+        if any(lists):  # none: the best-ranked member's empty one
+            changes[name] = _union(lists)
     # the title may come from any member: keep every member's protected words (only words in it matter)
-    changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
+    if any(r.case_protected for r in ranked):
+        changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
     changes["extra"] = _merge_extra(ranked, [preprints[i] for i in order] if published else None, conflicts)
     changes["inferred"] = frozenset(inferred)
     return ranked[0].with_changes(**changes), conflicts, by_authority
