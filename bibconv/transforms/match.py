@@ -144,10 +144,16 @@ def is_preprint(record: Record) -> bool:
 def _is_preprint(record: Record, arxiv: str) -> bool:
     venue = record.container_title or record.extra.get("journal", "") or record.publisher
     if venue:
-        return bool(_PREPRINT_VENUE.search(venue))
+        return _preprint_venue(venue)
     if record.entry_type in ("unpublished", "online"):
         return True
     return bool(arxiv) or (record.entry_type == "misc" and not record.doi)
+
+
+@lru_cache(maxsize=1 << 14)
+def _preprint_venue(venue: str) -> bool:
+    """Cached: a bibliography names a few thousand venues at most, each many times."""
+    return bool(_PREPRINT_VENUE.search(venue))
 
 
 @dataclass(slots=True)

@@ -162,19 +162,21 @@ def _ranked_positions(records: Sequence[Record], preprints: Sequence[bool]) -> t
         while end < len(order) and keys[order[end]] == keys[order[start]]:
             end += 1
         if end - start > 1:
-            order[start:end] = sorted(order[start:end], key=lambda i: _content(records[i]))
+            order[start:end] = _by_content([records[i] for i in order[start:end]], order[start:end])
         start = end
     return by_authority, order
 
 
-def _content(record: Record) -> tuple[Any, ...]:
-    return (
-        *_text_fields(record),
-        record.key,
-        str(record.source),
-        record.entry_type,
-        _render_people(record.author),
-    )
+def _by_content(tied: list[Record], positions: list[int]) -> list[int]:
+    """``positions`` of the ``tied`` records sorted by their content: fields, key, source, type, authors.
+    The authors are rendered only when the rest does not already tell the records apart (it almost
+    always does: the sources differ)."""
+    heads = [(*_text_fields(r), r.key, str(r.source), r.entry_type) for r in tied]
+    if len(set(heads)) == len(heads):
+        keys: list[tuple[Any, ...]] = heads
+    else:
+        keys = [(*head, _render_people(r.author)) for head, r in zip(heads, tied, strict=True)]
+    return [positions[i] for i in sorted(range(len(tied)), key=keys.__getitem__)]
 
 
 def _rank_titles(ranked: Sequence[Record], published_ids: set[int]) -> list[Record]:
