@@ -19,7 +19,7 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +36,10 @@ from .match import (
     features,
     first_person_is_org,
     is_generic,
-    is_preprint,
     normalize_title,
     same_work,
 )
-from .merge import authority, merge_records
+from .merge import authority, merge_ranked
 
 __all__ = ["dedupe", "candidate_pairs"]
 
@@ -73,6 +72,7 @@ class _Unit:
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     primary: int = -1  # input position of the most authoritative member, once known
     ranked: list[int] = field(default_factory=list)  # members' input positions by authority, once merged
+    serial: int = -1  # the unit's number in ``_Blocks``
 
 
 def dedupe(records: Sequence[Record], *, rekey: bool = False) -> tuple[list[Record], Report]:
@@ -89,15 +89,19 @@ def _dedupe(records: list[Record], rekey: bool) -> tuple[list[Record], Report]:
     report = Report()
     names = _identities(records)
     units = [_new_unit([i], r) for i, r in enumerate(records)]
+    inputs = [unit.features for unit in units]
     # Rounds after a merge match only the merged records against the rest, until nothing changes; as
     # candidate pairs come from shared keys, running dedupe on its own output then changes nothing.
     fresh: set[int] | None = None
+    blocks = _Blocks(units)
     for _ in range(MAX_ROUNDS):
-        accepted = _accepted_pairs(units, fresh)
+        accepted = _accepted_pairs(
+            units, blocks.of_units() if fresh is None else blocks.touching(units, fresh), fresh
+        )
         clusters = _cluster(units, accepted)
         if not clusters:
             break
-        units, fresh = _merge_units(units, clusters, records, names)
+        units, fresh = _merge_units(units, clusters, inputs, names)
     outputs = _rename_duplicate_keys(_finish_units(units, records, rekey), report)
     if any(not r.key for r in outputs):
         # Records read from text and markdown have no key yet: give them theirs now, so that the report
@@ -131,46 +135,92 @@ def _new_unit(
 
 def candidate_pairs(
     feats: Sequence[Features], keys: Sequence[list[str]], fresh: set[int] | None = None
-) -> Iterator[tuple[int, int]]:
-    """Index pairs worth deciding (a pair may come more than once); with ``fresh``, only pairs touching it.
+) -> dict[tuple[int, int], None]:
+    """Index pairs ``(i, j)``, ``i < j``, worth deciding: each once, in the order first met (an ordered
+    set, as a dict); with ``fresh``, only pairs touching it.
 
     Pairs come only from shared blocking keys, never from positions in a sorted list, so the pairs
     between records that stay unchanged do not depend on which other records were merged away.
     """
     buckets: dict[str, list[int]] = defaultdict(list)
-    if fresh is None:
-        for i, unit_keys in enumerate(keys):
-            for key in unit_keys:
+    wanted = None if fresh is None else {key for i in fresh for key in keys[i]}
+    for i, unit_keys in enumerate(keys):
+        for key in unit_keys:
+            if wanted is None or key in wanted:
                 buckets[key].append(i)
-    else:
-        wanted = {key for i in fresh for key in keys[i]}
-        for i, unit_keys in enumerate(keys):
-            for key in unit_keys:
-                if key in wanted:
-                    buckets[key].append(i)
+    return _block_pairs(buckets, feats, fresh)
+
+
+class _Blocks:
+    """Each blocking key's units, kept across rounds: a later round reads the blocks of the merged units'
+    keys here instead of scanning every unit's keys again. Units are known by serial number (the input
+    position for the first round's); units merged away are skipped on reading."""
+
+    def __init__(self, units: Sequence[_Unit]) -> None:
+        self.serials: dict[str, list[int]] = defaultdict(list)
+        for serial, unit in enumerate(units):
+            unit.serial = serial
+            for key in unit.keys:
+                self.serials[key].append(serial)
+        self.count = len(units)
+
+    def of_units(self) -> dict[str, list[int]]:
+        """Every block, before any merge (serial numbers are then unit indices)."""
+        return self.serials
+
+    def touching(self, units: Sequence[_Unit], fresh: set[int]) -> dict[str, list[int]]:
+        """The blocks of the fresh units' keys as unit indices, in the order a scan of every unit's keys
+        meets them (the order the pairs are decided in); the fresh units are registered first."""
+        for i in sorted(fresh):
+            unit = units[i]
+            unit.serial = self.count
+            self.count += 1
+            for key in unit.keys:
+                self.serials[key].append(unit.serial)
+        where = {unit.serial: i for i, unit in enumerate(units)}
+        blocks: dict[str, list[int]] = {}
+        for i in fresh:
+            for key in units[i].keys:
+                if key not in blocks:
+                    blocks[key] = sorted(where[s] for s in self.serials[key] if s in where)
+        return dict(
+            sorted(blocks.items(), key=lambda item: (item[1][0], units[item[1][0]].keys.index(item[0])))
+        )
+
+
+def _block_pairs(
+    buckets: dict[str, list[int]], feats: Sequence[Features], fresh: set[int] | None
+) -> dict[tuple[int, int], None]:
+    """``candidate_pairs`` from the blocks (unit indices ascending, in the order met)."""
+    pairs: dict[tuple[int, int], None] = {}
     for key, members in buckets.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
+            continue
+        if size == 2:  # most blocks: one pair, ascending as the buckets fill in index order
+            if fresh is None or members[0] in fresh or members[1] in fresh:
+                pairs[members[0], members[1]] = None
             continue
         fuzzy = key[0] in FUZZY_KEY_MARKS
-        if not fuzzy and key.startswith(TITLE_KEY) and len(members) > TITLE_BLOCK_LIMIT:
-            yield from _title_block_pairs(members, feats, fresh)
-        elif len(members) <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
-            if fresh is None:
-                yield from _all_pairs(members)
-            else:
-                yield from ((i, j) for i, j in _all_pairs(members) if i in fresh or j in fresh)
+        if not fuzzy and key.startswith(TITLE_KEY) and size > TITLE_BLOCK_LIMIT:
+            found: Iterable[tuple[int, int]] = _title_block_pairs(members, feats)
+        elif size <= (FUZZY_BLOCK_LIMIT if fuzzy else BLOCK_LIMIT):
+            found = _all_pairs(members)
         elif fuzzy:  # a prolific author's common phrase ("Wang | question answering"): neighbours by title
             # Titles sharing their last words are ordered from the end, so that a typo near the start
             # does not move a title away from its twin.
             order = _title_from_end if key[0] == LAST_WORDS_MARK else _title
-            yield from _neighbours(sorted(members, key=lambda i: order(feats[i])), fresh)
+            found = _neighbours(sorted(members, key=lambda i: order(feats[i])))
         else:  # a recurring column ("Editorial"): neighbours in placement order
-            yield from _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])), fresh)
+            found = _neighbours(sorted(members, key=lambda i: _placement_order(feats[i])))
+        if fresh is None:
+            pairs.update(dict.fromkeys(found))  # a pair met before keeps its place
+        else:
+            pairs.update((pair, None) for pair in found if pair[0] in fresh or pair[1] in fresh)
+    return pairs
 
 
-def _title_block_pairs(
-    members: list[int], feats: Sequence[Features], fresh: set[int] | None
-) -> Iterator[tuple[int, int]]:
+def _title_block_pairs(members: list[int], feats: Sequence[Features]) -> list[tuple[int, int]]:
     """The pairs of a large title block that ``same_work`` could accept, and only those.
 
     A title pair needs compatible first authors, and a recurring column ("Editorial") the same placement
@@ -203,15 +253,13 @@ def _title_block_pairs(
     pairs.update((i, j) if i < j else (j, i) for i in anyone for j in persons)
     for i in persons:
         f = feats[i]
-        for name in (*_family_forms(f.family), f.detail.given):
+        for name in (*_family_forms(f.family), f.given):
             for j in by_family.get(name, ()):
                 if i < j:
                     pairs.add((i, j))
                 elif j < i:
                     pairs.add((j, i))
-    for i, j in sorted(pairs):
-        if fresh is None or i in fresh or j in fresh:
-            yield i, j
+    return sorted(pairs)
 
 
 def _family_forms(family: str) -> tuple[str, str, str]:
@@ -239,24 +287,21 @@ def _placement_order(f: Features) -> tuple[str, int, str, str, str, str, str]:
     return container, d.year, d.volume, d.issue, d.first_page, f.family, f.title
 
 
-def _neighbours(order: list[int], fresh: set[int] | None) -> Iterator[tuple[int, int]]:
+def _neighbours(order: list[int]) -> Iterator[tuple[int, int]]:
     for pos, i in enumerate(order):
         for j in order[pos + 1 : pos + WINDOW]:
-            if fresh is None or i in fresh or j in fresh:
-                yield i, j
+            yield (i, j) if i < j else (j, i)
 
 
-def _accepted_pairs(units: Sequence[_Unit], fresh: set[int] | None) -> dict[tuple[int, int], str]:
+def _accepted_pairs(
+    units: Sequence[_Unit], blocks: dict[str, list[int]], fresh: set[int] | None
+) -> dict[tuple[int, int], str]:
     feats = [u.features for u in units]
     accepted: dict[tuple[int, int], str] = {}
-    decided: set[tuple[int, int]] = set()  # a pair met in several blocks is decided once
-    for i, j in candidate_pairs(feats, [u.keys for u in units], fresh):
-        pair = (i, j) if i < j else (j, i)
-        if pair not in decided:
-            decided.add(pair)
-            reason = same_work(feats[i], feats[j])
-            if reason:
-                accepted[pair] = reason
+    for pair in _block_pairs(blocks, feats, fresh):
+        reason = same_work(feats[pair[0]], feats[pair[1]])
+        if reason:
+            accepted[pair] = reason
     return accepted
 
 
@@ -275,8 +320,9 @@ def _cluster(
     ids: dict[int, tuple[set[str], set[str], list[Features]]] = {}
     for pair in accepted:
         for i in pair:
-            f = units[i].features
-            ids[i] = ({f.doi} - {""}, {f.arxiv} - {""}, list(units[i].people))
+            if i not in ids:
+                f = units[i].features
+                ids[i] = ({f.doi} if f.doi else set(), {f.arxiv} if f.arxiv else set(), list(units[i].people))
     joined: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
 
     def find(i: int) -> int:
@@ -286,10 +332,12 @@ def _cluster(
         return i
 
     contents = {i: _content(units[i]) for i in ids}
-    order = sorted(
-        accepted.items(),
-        key=lambda item: (_strength(item[1]), *sorted((contents[item[0][0]], contents[item[0][1]]))),
-    )
+
+    def rank(item: tuple[tuple[int, int], str]) -> tuple[Any, ...]:
+        a, b = contents[item[0][0]], contents[item[0][1]]
+        return (_strength(item[1]), a, b) if a <= b else (_strength(item[1]), b, a)
+
+    order = sorted(accepted.items(), key=rank)
     for (i, j), reason in order:
         root_i, root_j = find(i), find(j)
         if root_i == root_j:
@@ -297,7 +345,7 @@ def _cluster(
             continue
         if not _compatible(ids[root_i], ids[root_j]):
             continue
-        small, large = sorted((root_i, root_j), key=lambda r: len(ids[r][2]))
+        small, large = (root_j, root_i) if len(ids[root_j][2]) < len(ids[root_i][2]) else (root_i, root_j)
         parent[small] = large
         dois, arxivs, people = ids[large]
         dois |= ids[small][0]
@@ -313,7 +361,7 @@ def _cluster(
 
 def _content(unit: _Unit) -> tuple[str, ...]:
     f = unit.features
-    return (f.title, f.doi, f.arxiv, f.family, str(f.detail.year), unit.record.key)
+    return (f.title, f.doi, f.arxiv, f.family, str(f.year), unit.record.key)
 
 
 def _strength(reason: str) -> int:
@@ -332,25 +380,26 @@ def _compatible(
 def _merge_units(
     units: list[_Unit],
     clusters: list[tuple[list[int], list[tuple[int, int, str]]]],
-    records: list[Record],
+    inputs: list[Features],
     names: list[str],
 ) -> tuple[list[_Unit], set[int]]:
-    """The next round's units (in first-member order) and the indices of those that changed."""
+    """The next round's units (in first-member order) and the indices of those that changed.
+
+    ``inputs`` are the features of the input records, by input position."""
     merged: list[tuple[_Unit, bool]] = []
     absorbed: set[int] = set()
     for members, pairs in clusters:
         absorbed.update(members)
         positions = sorted(p for m in members for p in units[m].members)
-        preprints = [is_preprint(records[p]) for p in positions]
-        record, conflicts = merge_records([records[p] for p in positions], preprints)
+        preprints = [inputs[p].preprint for p in positions]
+        record, conflicts, by_authority = merge_ranked([inputs[p].record for p in positions], preprints)
         reasons = [r for m in members for r in units[m].reasons]
         reasons += [
             f"{reason}: {names[units[i].members[0]]} ~ {names[units[j].members[0]]}" for i, j, reason in pairs
         ]
         people = [f for m in members for f in units[m].people]
         unit = _new_unit(positions, record, reasons, conflicts, people)
-        ranks = {p: authority(records[p], p, flag) for p, flag in zip(positions, preprints, strict=True)}
-        unit.ranked = sorted(positions, key=ranks.__getitem__)
+        unit.ranked = [positions[i] for i in by_authority]
         merged.append((unit, True))
     merged.extend((unit, False) for i, unit in enumerate(units) if i not in absorbed)
     merged.sort(key=lambda item: item[0].members[0])
@@ -368,11 +417,11 @@ def _identities(records: Sequence[Record]) -> list[str]:
         counts[r.key] += 1
     names = []
     for i, r in enumerate(records):
+        if r.key and counts[r.key] == 1:
+            names.append(r.key)  # the common case: no position needed, so none is rendered
+            continue
         where = str(r.source) if (r.source.file or r.source.line) else f"#{i + 1}"
-        if not r.key:
-            names.append(where)
-        else:
-            names.append(r.key if counts[r.key] == 1 else f"{r.key} ({where})")
+        names.append(f"{r.key} ({where})" if r.key else where)
     return names
 
 

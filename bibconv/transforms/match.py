@@ -144,10 +144,16 @@ def is_preprint(record: Record) -> bool:
 def _is_preprint(record: Record, arxiv: str) -> bool:
     venue = record.container_title or record.extra.get("journal", "") or record.publisher
     if venue:
-        return bool(_PREPRINT_VENUE.search(venue))
+        return _preprint_venue(venue)
     if record.entry_type in ("unpublished", "online"):
         return True
     return bool(arxiv) or (record.entry_type == "misc" and not record.doi)
+
+
+@lru_cache(maxsize=1 << 14)
+def _preprint_venue(venue: str) -> bool:
+    """Cached: a bibliography names a few thousand venues at most, each many times."""
+    return bool(_PREPRINT_VENUE.search(venue))
 
 
 @dataclass(slots=True)
@@ -192,6 +198,20 @@ class Features:
             self._detail = _detail(self)
         return self._detail
 
+    # Parts of the detail that blocking and ordering need for many records: without computing it all.
+    @property
+    def preprint(self) -> bool:
+        """``is_preprint(record)``, reusing the arXiv id found already."""
+        return self._detail.preprint if self._detail is not None else _is_preprint(self.record, self.arxiv)
+
+    @property
+    def given(self) -> str:
+        return self._detail.given if self._detail is not None else _last_given(_first_person(self.record))
+
+    @property
+    def year(self) -> int:
+        return self._detail.year if self._detail is not None else _year(self.record)
+
 
 def features(record: Record) -> Features:
     title, head, tail = _split_colon(record.title)
@@ -221,16 +241,15 @@ def _detail(f: Features) -> Detail:
     record = f.record
     numbers, glued = _title_numbers(f.title) if _MAY_HAVE_NUMBERS.search(f.title) else ((), frozenset())
     first = _first_person(record)
-    year = record.year
     page = record.page.strip()
     generic = is_generic(f)
     return Detail(
         numbers=numbers,
         glued=glued,
         family_is_org=bool(first and first.literal),
-        given=first.given.rsplit(" ", 1)[-1].casefold() if first and first.given else "",
+        given=_last_given(first),
         initial=_fold(first.given.lstrip(" .-"))[:1] if first and first.given.strip(" .-") else "",
-        year=int(year) if year else 0,
+        year=_year(record),
         year_inferred="issued" in record.inferred,
         preprint=_is_preprint(record, f.arxiv),
         generic=generic,
@@ -240,6 +259,16 @@ def _detail(f: Features) -> Detail:
         first_page=_FIRST_PAGE.match(page).group(0).lower() if page else "",
         container=normalize_title(record.container_title) if generic and record.container_title else "",
     )
+
+
+def _last_given(first: Name | None) -> str:
+    """The first author's last given name, lower case."""
+    return first.given.rsplit(" ", 1)[-1].casefold() if first and first.given else ""
+
+
+def _year(record: Record) -> int:
+    year = record.year
+    return int(year) if year else 0
 
 
 def is_generic(f: Features) -> bool:

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..model import RECORD_TEXT_FIELDS, Name, Record
 from .match import arxiv_id_of, is_preprint, normalize_family, normalize_title
 
-__all__ = ["merge_records", "authority", "FORMAT_PRIORITY"]
+__all__ = ["merge_records", "merge_ranked", "authority", "FORMAT_PRIORITY"]
 
 #: Source formats by how much their fields can be trusted.
 FORMAT_PRIORITY = {"bibtex": 3, "csl-json": 3, "csl-yaml": 3, "text": 2, "markdown": 1}
@@ -62,14 +62,23 @@ def merge_records(
     The result keeps the best-ranked member's key and source; the caller sets ``ids``. ``preprints``
     (``is_preprint`` of each member) may be passed by a caller that knows them already.
     """
+    record, conflicts, _ = merge_ranked(records, preprints)
+    return record, conflicts
+
+
+def merge_ranked(
+    records: Sequence[Record], preprints: Sequence[bool] | None = None
+) -> tuple[Record, dict[str, list[Any]], list[int]]:
+    """``merge_records``, plus the members' indices best first by ``authority`` with input order
+    breaking ties (the order dedupe picks the kept key in): the ranking computes it anyway."""
     if not records:
         raise ValueError("merge_records needs at least one record")
     if len(records) == 1:
-        return records[0], {}
+        return records[0], {}, [0]
     if preprints is None:
         preprints = [is_preprint(r) for r in records]
     # Ties are broken by content, not position, so the merged values do not depend on input order.
-    order = _ranked_positions(records, preprints)
+    by_authority, order = _ranked_positions(records, preprints)
     ranked = [records[i] for i in order]
     published = [records[i] for i in order if not preprints[i]]
     venue_sources = published or ranked
@@ -81,12 +90,14 @@ def merge_records(
     columns = zip(*(_text_fields(r) for r in ranked), strict=True)
     any_inferred = any(r.inferred for r in ranked)
     members = len(ranked)
-    for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True):
-        first = column[0]
-        if column.count(first) == members and (not first or not any_inferred):
-            if first:  # the common cases: everyone has the same value, or nobody has one
-                changes[name] = first
-            continue
+    # Fields not in ``changes`` keep the best-ranked member's value: the common cases, everyone has the
+    # same value or nobody has one, need nothing more (with an inferred value, its origin is tracked).
+    varied = [
+        (name, column)
+        for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True)
+        if column.count(column[0]) != members or (any_inferred and column[0])
+    ]
+    for name, column in varied:
         present = set(column)
         present.discard("")
         if not present:
@@ -112,14 +123,13 @@ def merge_records(
             inferred.add(name)
         _note_conflict(conflicts, name, value, column, _comparable(name))
 
-    if not changes.get("arxiv"):
+    if not changes.get("arxiv", ranked[0].arxiv):
         changes["arxiv"] = next((a for a in (arxiv_id_of(r) for r in ranked) if a), "")
 
     for people in ("author", "editor", "translator"):
         lists = [getattr(r, people) for r in ranked]
         if all(names == lists[0] for names in lists):
-            changes[people] = lists[0]
-            continue
+            continue  # the best-ranked member's
         # People before organisations ({OpenAI} vs the report's authors: the names are more complete, and
         # a merged record must not become compatible with a person its members were not), full lists first.
         full_first = sorted(ranked, key=lambda r, p=people: _people_rank(getattr(r, p)))  # stable
@@ -128,38 +138,45 @@ def merge_records(
         _note_conflict(conflicts, people, value, lists, _people_key, render=_render_people)
 
     for name in ("keywords", "groups", "ids"):
-        changes[name] = _union(getattr(r, name) for r in ranked)
+        lists = [getattr(r, name) for r in ranked]
+        if any(lists):  # none: the best-ranked member's empty one
+            changes[name] = _union(lists)
     # the title may come from any member: keep every member's protected words (only words in it matter)
-    changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
+    if any(r.case_protected for r in ranked):
+        changes["case_protected"] = tuple(sorted(set(_union(r.case_protected for r in ranked))))
     changes["extra"] = _merge_extra(ranked, [preprints[i] for i in order] if published else None, conflicts)
     changes["inferred"] = frozenset(inferred)
-    return ranked[0].with_changes(**changes), conflicts
+    return ranked[0].with_changes(**changes), conflicts, by_authority
 
 
-def _ranked_positions(records: Sequence[Record], preprints: list[bool]) -> list[int]:
-    """Positions best first by ``authority``; ties broken by content, computed only for tied members
-    (rendering every member's content is most of a merge's cost, and ties are rare)."""
+def _ranked_positions(records: Sequence[Record], preprints: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """Positions best first by ``authority``, with ties in input order and with ties broken by content;
+    the content is computed only for tied members (rendering every member's content is most of a merge's
+    cost, and ties are rare)."""
     keys = [authority(r, 0, p) for r, p in zip(records, preprints, strict=True)]
-    order = sorted(range(len(records)), key=keys.__getitem__)
+    by_authority = sorted(range(len(records)), key=keys.__getitem__)
+    order = by_authority.copy()
     start = 0
     while start < len(order):
         end = start + 1
         while end < len(order) and keys[order[end]] == keys[order[start]]:
             end += 1
         if end - start > 1:
-            order[start:end] = sorted(order[start:end], key=lambda i: _content(records[i]))
+            order[start:end] = _by_content([records[i] for i in order[start:end]], order[start:end])
         start = end
-    return order
+    return by_authority, order
 
 
-def _content(record: Record) -> tuple[Any, ...]:
-    return (
-        *_text_fields(record),
-        record.key,
-        str(record.source),
-        record.entry_type,
-        _render_people(record.author),
-    )
+def _by_content(tied: list[Record], positions: list[int]) -> list[int]:
+    """``positions`` of the ``tied`` records sorted by their content: fields, key, source, type, authors.
+    The authors are rendered only when the rest does not already tell the records apart (it almost
+    always does: the sources differ)."""
+    heads = [(*_text_fields(r), r.key, str(r.source), r.entry_type) for r in tied]
+    if len(set(heads)) == len(heads):
+        keys: list[tuple[Any, ...]] = heads
+    else:
+        keys = [(*head, _render_people(r.author)) for head, r in zip(heads, tied, strict=True)]
+    return [positions[i] for i in sorted(range(len(tied)), key=keys.__getitem__)]
 
 
 def _rank_titles(ranked: Sequence[Record], published_ids: set[int]) -> list[Record]:
