@@ -107,3 +107,43 @@ def test_formatter_is_read_fresh_from_its_owner():
                 assert element.get_formatter() is markup
                 method = type(element).get_formatter  # a locale root has its own, not memoized
                 assert getattr(method, "__wrapped__", method)(element) is markup
+
+
+def _outcome(method, *args):
+    try:
+        return str(method(*args))
+    except Exception as exc:  # noqa: BLE001 - the same failure on both sides counts as the same
+        return type(exc)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_text_transformations_are_skipped_only_where_citeproc_leaves_the_text(style):
+    from citeproc.string import MixedString, String
+
+    root = _prepared(style).style.root
+    root.formatter = csl_render.FORMATTERS["html"]
+    texts = [String("a. b"), MixedString([String("x"), String(" y.")]), "plain", None, 7]
+    checked = 0
+    for element in root.iter():
+        for cls, name in csl_render._TRANSFORM_ATTRIBUTES:
+            if isinstance(element, cls):
+                method = getattr(type(element), name)
+                for text in texts:
+                    assert _outcome(method, element, text) == _outcome(method.__wrapped__, element, text)
+                    checked += 1
+    assert checked > 500
+
+
+def test_date_parts_whose_attributes_change_are_never_skipped():
+    from citeproc.model import Date_Part
+    from citeproc.string import String
+
+    root = _prepared("ieee").style.root
+    part = next(e for e in root.locales[0].iter() if isinstance(e, Date_Part) and not e.get("suffix"))
+    assert str(part.wrap(String("2020"))) == "2020"
+    part.set("suffix", "!")  # as citeproc-py copies a style's date-part attributes in
+    try:
+        assert str(part.wrap(String("2020"))) == "2020!"
+    finally:
+        del part.attrib["suffix"]
+

@@ -138,6 +138,44 @@ def _memoized_formatter_owner(original: Any) -> Any:
     return get_formatter
 
 
+def _identity_without(original: Any, attributes: frozenset[str]) -> Any:
+    """``original(element, text, ...)`` only for an element that has one of ``attributes``.
+
+    citeproc-py's ``format``, ``wrap``, ``quote``, ``strip_periods`` and ``case`` read their attributes
+    on every call (``format`` five of them, each with a formatter lookup) and give the text back as it
+    is when none is set, which is most elements; which elements have one is found once per element.
+    Numbers still go through ``original`` (``format`` turns them into text). A locale's date parts
+    are never skipped: citeproc-py copies the style's date-part attributes into them as it renders.
+    """
+    has_one: dict[Any, bool] = {}
+
+    def gated(element: Any, text: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            needed = has_one[element]
+        except KeyError:
+            needed = has_one[element] = isinstance(element, citeproc_model.Date_Part) or not (
+                attributes.isdisjoint(element.attrib.keys())
+            )
+        if needed or not (text is None or isinstance(text, (str, list))):
+            return original(element, text, *args, **kwargs)
+        return text
+
+    gated.__wrapped__ = original
+    return gated
+
+
+#: The attributes each citeproc-py text transformation reads (identity without them).
+_TRANSFORM_ATTRIBUTES = {
+    (citeproc_model.Formatted, "format"): frozenset(
+        ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+    ),
+    (citeproc_model.Affixed, "wrap"): frozenset(("prefix", "suffix")),
+    (citeproc_model.Quoted, "quote"): frozenset(("quotes",)),
+    (citeproc_model.StrippedPeriods, "strip_periods"): frozenset(("strip-periods",)),
+    (citeproc_model.TextCased, "case"): frozenset(("text-case",)),
+}
+
+
 def _install_memos() -> None:
     if hasattr(CitationStylesElement.get_root, "__wrapped__"):
         return  # already installed (module reloaded)
@@ -150,6 +188,8 @@ def _install_memos() -> None:
     citeproc_model.FormattingInstructions.get_option = _memoized_option(
         citeproc_model.FormattingInstructions.get_option
     )
+    for (cls, name), attributes in _TRANSFORM_ATTRIBUTES.items():
+        setattr(cls, name, _identity_without(getattr(cls, name), attributes))
     # every class with its own calls_variable (Parent, Text, Group, Names, ...) gets its own memo
     for cls in vars(citeproc_model).values():
         if isinstance(cls, type) and "calls_variable" in vars(cls):
