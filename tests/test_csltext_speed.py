@@ -147,3 +147,35 @@ def test_date_parts_whose_attributes_change_are_never_skipped():
     finally:
         del part.attrib["suffix"]
 
+
+def test_term_texts_are_memoized_per_formatter():
+    from citeproc import formatter
+    from citeproc.model import Term
+
+    root = _prepared("apa").style.root
+    terms = [e for locale in root.locales for e in locale.iter() if isinstance(e, Term)]
+    assert len(terms) > 50
+    for markup in (formatter.plain, formatter.html):
+        root.formatter = markup
+        for term in terms:
+            for form in ("single", "multiple"):
+                assert getattr(term, form) == getattr(Term, form).fget.__wrapped__(term)
+    root.formatter = formatter.plain
+    ampersand = next(t for t in terms if "&" in (t.text or ""))
+    assert ampersand.single == "&"
+    root.formatter = formatter.html
+    assert ampersand.single == "&amp;"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_type_test_memo_matches_citeproc(style):
+    from types import SimpleNamespace
+
+    from citeproc.model import If
+
+    branches = [e for e in _prepared(style).style.root.iter() if isinstance(e, If) and e.get("type")]
+    assert branches
+    for item_type in ("article-journal", "book", "chapter", "webpage", "thesis", "Book"):
+        item = SimpleNamespace(reference=SimpleNamespace(type=item_type))
+        for branch in branches:
+            assert branch._type(item) == If._type.__wrapped__(branch, item)

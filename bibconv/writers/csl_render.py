@@ -164,6 +164,34 @@ def _identity_without(original: Any, attributes: frozenset[str]) -> Any:
     return gated
 
 
+def _memoized_term_text(original: Any) -> property:
+    """``Term.single``/``.multiple`` (a find and an escape on every use) once per (term, formatter)."""
+    text_for = _memoized_per_element(lambda term_and_formatter: original(term_and_formatter[0]))
+
+    def text(term: Any) -> Any:
+        return text_for((term, term.get_formatter()))
+
+    text.__wrapped__ = original
+    return property(text)
+
+
+def _memoized_type_test(original: Any) -> Any:
+    """``If._type`` splits and lowercases the branch's ``type`` list for every item; done once per
+    branch, the test compares the item's type with each."""
+    types: dict[Any, tuple[str, ...]] = {}
+
+    def type_test(element: Any, item: Any) -> list[bool]:
+        try:
+            tested = types[element]
+        except KeyError:
+            tested = types[element] = tuple(t.lower() for t in element.get("type").split())
+        item_type = item.reference.type
+        return [t == item_type for t in tested]
+
+    type_test.__wrapped__ = original
+    return type_test
+
+
 #: The attributes each citeproc-py text transformation reads (identity without them).
 _TRANSFORM_ATTRIBUTES = {
     (citeproc_model.Formatted, "format"): frozenset(
@@ -188,6 +216,9 @@ def _install_memos() -> None:
     citeproc_model.FormattingInstructions.get_option = _memoized_option(
         citeproc_model.FormattingInstructions.get_option
     )
+    citeproc_model.Term.single = _memoized_term_text(citeproc_model.Term.single.fget)
+    citeproc_model.Term.multiple = _memoized_term_text(citeproc_model.Term.multiple.fget)
+    citeproc_model.If._type = _memoized_type_test(citeproc_model.If._type)
     for (cls, name), attributes in _TRANSFORM_ATTRIBUTES.items():
         setattr(cls, name, _identity_without(getattr(cls, name), attributes))
     # every class with its own calls_variable (Parent, Text, Group, Names, ...) gets its own memo
