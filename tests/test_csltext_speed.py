@@ -179,3 +179,20 @@ def test_type_test_memo_matches_citeproc(style):
         item = SimpleNamespace(reference=SimpleNamespace(type=item_type))
         for branch in branches:
             assert branch._type(item) == If._type.__wrapped__(branch, item)
+
+
+@pytest.mark.parametrize("style", [*STYLES, "harvard-cite-them-right", "elsevier-harvard"])
+def test_sort_without_repeated_candidates_gives_the_same_order(style):
+    root = _prepared(style).style.root
+    keys = root.findall("cs:bibliography/cs:sort/cs:key", csl_sort._NS)
+    spec, demote = csl_sort.sort_spec(root)
+    with_repeats = [
+        (csl_sort._candidates_of_key(root, key), descending)
+        for key, (_, descending) in zip(keys, spec, strict=True)
+    ]
+    assert sum(map(len, (c for c, _ in with_repeats))) >= sum(map(len, (c for c, _ in spec)))
+    items = SAMPLE + [{**item, "id": f"{item['id']}-again"} for item in SAMPLE[::3]]  # ties on every key
+    assert csl_sort.sort_order(root, items, (spec, demote)) == csl_sort.sort_order(
+        root, items, (with_repeats, demote)
+    )
+
