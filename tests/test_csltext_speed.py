@@ -196,3 +196,26 @@ def test_sort_without_repeated_candidates_gives_the_same_order(style):
         root, items, (with_repeats, demote)
     )
 
+
+@pytest.mark.parametrize("markup", ["plain", "html", "markdown"])
+def test_values_without_nocase_spans_parse_as_citeproc_parses_them(markup):
+    from citeproc.source.json import CiteProcJSON
+    from citeproc.string import String
+
+    escape = csl_render.FORMATTERS[markup].preformat
+    source = csl_render._Source([], escape)
+    values = [item.get(key) for item in SAMPLE for key in ("title", "container-title", "publisher", "volume")]
+    values += [
+        "",
+        12,
+        "A <b>&</b> B",
+        'A <SPAN CLASS="nocase">GPU</SPAN> b',
+        'x <span class="nocase">y</span>',
+    ]
+    for value in [v for v in values if v is not None]:
+        ours = source.parse_string(value)
+        pieces = CiteProcJSON.parse_string(source, value)
+        assert [type(p).__name__ for p in ours] == [
+            "_TitleString" if type(p) is String else type(p).__name__ for p in pieces
+        ]
+        assert [str(p) for p in ours] == [escape(p) for p in pieces]

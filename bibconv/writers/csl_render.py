@@ -350,7 +350,10 @@ class _Source(CiteProcJSON):
         super().__init__(data)
 
     def parse_string(self, string: Any) -> MixedString:
-        parsed = super().parse_string(string)
+        text = str(string)
+        if self.start_tag not in text.lower():  # most values: one piece, no nocase span to split out
+            return MixedString([_TitleString(self._escape(text))] if text else [])
+        parsed = super().parse_string(text)
         return MixedString(
             [_TitleString(self._escape(s)) if type(s) is String else type(s)(self._escape(s)) for s in parsed]
         )
