@@ -176,17 +176,18 @@ def _memoized_term_text(original: Any) -> property:
 
 
 def _memoized_type_test(original: Any) -> Any:
-    """``If._type`` splits and lowercases the branch's ``type`` list for every item; done once per
-    branch, the test compares the item's type with each."""
-    types: dict[Any, tuple[str, ...]] = {}
+    """``If._type`` (the branch's ``type`` list split, lowercased and compared for every item: APA
+    asks ~50 times per entry) once per (branch, item type). citeproc-py only adds the result to its
+    own list, so one list can serve every item of that type."""
+    results: dict[tuple[Any, str], list[bool]] = {}
 
     def type_test(element: Any, item: Any) -> list[bool]:
+        key = (element, item.reference.type)
         try:
-            tested = types[element]
+            return results[key]
         except KeyError:
-            tested = types[element] = tuple(t.lower() for t in element.get("type").split())
-        item_type = item.reference.type
-        return [t == item_type for t in tested]
+            result = results[key] = original(element, item)
+            return result
 
     type_test.__wrapped__ = original
     return type_test
