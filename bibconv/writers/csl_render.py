@@ -104,20 +104,25 @@ def _memoized_name_option(original: Any) -> Any:
     return memoized
 
 
-def _memoized_option(original: Any) -> Any:
-    """``get_option(element, name)`` of ``<citation>``/``<bibliography>`` once per (element, option)."""
+def _memoized_by(key: Any, original: Any) -> Any:
+    """``original(element, argument)`` computed once per ``key(element, argument)``."""
     memo: dict[tuple, Any] = {}
 
-    def memoized(element: Any, name: str) -> Any:
-        key = (element, name)
+    def memoized(element: Any, argument: Any) -> Any:
+        found = key(element, argument)
         try:
-            return memo[key]
+            return memo[found]
         except KeyError:
-            result = memo[key] = original(element, name)
+            result = memo[found] = original(element, argument)
             return result
 
     memoized.__wrapped__ = original
     return memoized
+
+
+def _memoized_option(original: Any) -> Any:
+    """``get_option(element, name)`` of ``<citation>``/``<bibliography>`` once per (element, option)."""
+    return _memoized_by(lambda element, name: (element, name), original)
 
 
 def _memoized_formatter_owner(original: Any) -> Any:
@@ -179,18 +184,7 @@ def _memoized_type_test(original: Any) -> Any:
     """``If._type`` (the branch's ``type`` list split, lowercased and compared for every item: APA
     asks ~50 times per entry) once per (branch, item type). citeproc-py only adds the result to its
     own list, so one list can serve every item of that type."""
-    results: dict[tuple[Any, str], list[bool]] = {}
-
-    def type_test(element: Any, item: Any) -> list[bool]:
-        key = (element, item.reference.type)
-        try:
-            return results[key]
-        except KeyError:
-            result = results[key] = original(element, item)
-            return result
-
-    type_test.__wrapped__ = original
-    return type_test
+    return _memoized_by(lambda element, item: (element, item.reference.type), original)
 
 
 #: The attributes each citeproc-py text transformation reads (identity without them).
