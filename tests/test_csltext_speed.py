@@ -107,3 +107,115 @@ def test_formatter_is_read_fresh_from_its_owner():
                 assert element.get_formatter() is markup
                 method = type(element).get_formatter  # a locale root has its own, not memoized
                 assert getattr(method, "__wrapped__", method)(element) is markup
+
+
+def _outcome(method, *args):
+    try:
+        return str(method(*args))
+    except Exception as exc:  # noqa: BLE001 - the same failure on both sides counts as the same
+        return type(exc)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_text_transformations_are_skipped_only_where_citeproc_leaves_the_text(style):
+    from citeproc.string import MixedString, String
+
+    root = _prepared(style).style.root
+    root.formatter = csl_render.FORMATTERS["html"]
+    texts = [String("a. b"), MixedString([String("x"), String(" y.")]), "plain", None, 7]
+    checked = 0
+    for element in root.iter():
+        for cls, name in csl_render._TRANSFORM_ATTRIBUTES:
+            if isinstance(element, cls):
+                method = getattr(type(element), name)
+                for text in texts:
+                    assert _outcome(method, element, text) == _outcome(method.__wrapped__, element, text)
+                    checked += 1
+    assert checked > 500
+
+
+def test_date_parts_whose_attributes_change_are_never_skipped():
+    from citeproc.model import Date_Part
+    from citeproc.string import String
+
+    root = _prepared("ieee").style.root
+    part = next(e for e in root.locales[0].iter() if isinstance(e, Date_Part) and not e.get("suffix"))
+    assert str(part.wrap(String("2020"))) == "2020"
+    part.set("suffix", "!")  # as citeproc-py copies a style's date-part attributes in
+    try:
+        assert str(part.wrap(String("2020"))) == "2020!"
+    finally:
+        del part.attrib["suffix"]
+
+
+def test_term_texts_are_memoized_per_formatter():
+    from citeproc import formatter
+    from citeproc.model import Term
+
+    root = _prepared("apa").style.root
+    terms = [e for locale in root.locales for e in locale.iter() if isinstance(e, Term)]
+    assert len(terms) > 50
+    for markup in (formatter.plain, formatter.html):
+        root.formatter = markup
+        for term in terms:
+            for form in ("single", "multiple"):
+                assert getattr(term, form) == getattr(Term, form).fget.__wrapped__(term)
+    root.formatter = formatter.plain
+    ampersand = next(t for t in terms if "&" in (t.text or ""))
+    assert ampersand.single == "&"
+    root.formatter = formatter.html
+    assert ampersand.single == "&amp;"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_type_test_memo_matches_citeproc(style):
+    from types import SimpleNamespace
+
+    from citeproc.model import If
+
+    branches = [e for e in _prepared(style).style.root.iter() if isinstance(e, If) and e.get("type")]
+    assert branches
+    for item_type in ("article-journal", "book", "chapter", "webpage", "thesis", "Book"):
+        item = SimpleNamespace(reference=SimpleNamespace(type=item_type))
+        for branch in branches:
+            assert branch._type(item) == If._type.__wrapped__(branch, item)
+
+
+@pytest.mark.parametrize("style", [*STYLES, "harvard-cite-them-right", "elsevier-harvard"])
+def test_sort_without_repeated_candidates_gives_the_same_order(style):
+    root = _prepared(style).style.root
+    keys = root.findall("cs:bibliography/cs:sort/cs:key", csl_sort._NS)
+    spec, demote = csl_sort.sort_spec(root)
+    with_repeats = [
+        (csl_sort._candidates_of_key(root, key), descending)
+        for key, (_, descending) in zip(keys, spec, strict=True)
+    ]
+    assert sum(map(len, (c for c, _ in with_repeats))) >= sum(map(len, (c for c, _ in spec)))
+    items = SAMPLE + [{**item, "id": f"{item['id']}-again"} for item in SAMPLE[::3]]  # ties on every key
+    assert csl_sort.sort_order(root, items, (spec, demote)) == csl_sort.sort_order(
+        root, items, (with_repeats, demote)
+    )
+
+
+@pytest.mark.parametrize("markup", ["plain", "html", "markdown"])
+def test_values_without_nocase_spans_parse_as_citeproc_parses_them(markup):
+    from citeproc.source.json import CiteProcJSON
+    from citeproc.string import String
+
+    escape = csl_render.FORMATTERS[markup].preformat
+    source = csl_render._Source([], escape)
+    values = [item.get(key) for item in SAMPLE for key in ("title", "container-title", "publisher", "volume")]
+    values += [
+        "",
+        12,
+        "A <b>&</b> B",
+        'A <SPAN CLASS="nocase">GPU</SPAN> b',
+        'x <span class="nocase">y</span>',
+    ]
+    for value in [v for v in values if v is not None]:
+        ours = source.parse_string(value)
+        pieces = CiteProcJSON.parse_string(source, value)
+        assert [type(p).__name__ for p in ours] == [
+            "_TitleString" if type(p) is String else type(p).__name__ for p in pieces
+        ]
+        assert [str(p) for p in ours] == [escape(p) for p in pieces]

@@ -104,20 +104,25 @@ def _memoized_name_option(original: Any) -> Any:
     return memoized
 
 
-def _memoized_option(original: Any) -> Any:
-    """``get_option(element, name)`` of ``<citation>``/``<bibliography>`` once per (element, option)."""
+def _memoized_by(key: Any, original: Any) -> Any:
+    """``original(element, argument)`` computed once per ``key(element, argument)``."""
     memo: dict[tuple, Any] = {}
 
-    def memoized(element: Any, name: str) -> Any:
-        key = (element, name)
+    def memoized(element: Any, argument: Any) -> Any:
+        found = key(element, argument)
         try:
-            return memo[key]
+            return memo[found]
         except KeyError:
-            result = memo[key] = original(element, name)
+            result = memo[found] = original(element, argument)
             return result
 
     memoized.__wrapped__ = original
     return memoized
+
+
+def _memoized_option(original: Any) -> Any:
+    """``get_option(element, name)`` of ``<citation>``/``<bibliography>`` once per (element, option)."""
+    return _memoized_by(lambda element, name: (element, name), original)
 
 
 def _memoized_formatter_owner(original: Any) -> Any:
@@ -138,6 +143,62 @@ def _memoized_formatter_owner(original: Any) -> Any:
     return get_formatter
 
 
+def _identity_without(original: Any, attributes: frozenset[str]) -> Any:
+    """``original(element, text, ...)`` only for an element that has one of ``attributes``.
+
+    citeproc-py's ``format``, ``wrap``, ``quote``, ``strip_periods`` and ``case`` read their attributes
+    on every call (``format`` five of them, each with a formatter lookup) and give the text back as it
+    is when none is set, which is most elements; which elements have one is found once per element.
+    Numbers still go through ``original`` (``format`` turns them into text). A locale's date parts
+    are never skipped: citeproc-py copies the style's date-part attributes into them as it renders.
+    """
+    has_one: dict[Any, bool] = {}
+
+    def gated(element: Any, text: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            needed = has_one[element]
+        except KeyError:
+            needed = has_one[element] = isinstance(element, citeproc_model.Date_Part) or not (
+                attributes.isdisjoint(element.attrib.keys())
+            )
+        if needed or not (text is None or isinstance(text, (str, list))):
+            return original(element, text, *args, **kwargs)
+        return text
+
+    gated.__wrapped__ = original
+    return gated
+
+
+def _memoized_term_text(original: Any) -> property:
+    """``Term.single``/``.multiple`` (a find and an escape on every use) once per (term, formatter)."""
+    text_for = _memoized_per_element(lambda term_and_formatter: original(term_and_formatter[0]))
+
+    def text(term: Any) -> Any:
+        return text_for((term, term.get_formatter()))
+
+    text.__wrapped__ = original
+    return property(text)
+
+
+def _memoized_type_test(original: Any) -> Any:
+    """``If._type`` (the branch's ``type`` list split, lowercased and compared for every item: APA
+    asks ~50 times per entry) once per (branch, item type). citeproc-py only adds the result to its
+    own list, so one list can serve every item of that type."""
+    return _memoized_by(lambda element, item: (element, item.reference.type), original)
+
+
+#: The attributes each citeproc-py text transformation reads (identity without them).
+_TRANSFORM_ATTRIBUTES = {
+    (citeproc_model.Formatted, "format"): frozenset(
+        ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+    ),
+    (citeproc_model.Affixed, "wrap"): frozenset(("prefix", "suffix")),
+    (citeproc_model.Quoted, "quote"): frozenset(("quotes",)),
+    (citeproc_model.StrippedPeriods, "strip_periods"): frozenset(("strip-periods",)),
+    (citeproc_model.TextCased, "case"): frozenset(("text-case",)),
+}
+
+
 def _install_memos() -> None:
     if hasattr(CitationStylesElement.get_root, "__wrapped__"):
         return  # already installed (module reloaded)
@@ -150,6 +211,11 @@ def _install_memos() -> None:
     citeproc_model.FormattingInstructions.get_option = _memoized_option(
         citeproc_model.FormattingInstructions.get_option
     )
+    citeproc_model.Term.single = _memoized_term_text(citeproc_model.Term.single.fget)
+    citeproc_model.Term.multiple = _memoized_term_text(citeproc_model.Term.multiple.fget)
+    citeproc_model.If._type = _memoized_type_test(citeproc_model.If._type)
+    for (cls, name), attributes in _TRANSFORM_ATTRIBUTES.items():
+        setattr(cls, name, _identity_without(getattr(cls, name), attributes))
     # every class with its own calls_variable (Parent, Text, Group, Names, ...) gets its own memo
     for cls in vars(citeproc_model).values():
         if isinstance(cls, type) and "calls_variable" in vars(cls):
@@ -279,7 +345,10 @@ class _Source(CiteProcJSON):
         super().__init__(data)
 
     def parse_string(self, string: Any) -> MixedString:
-        parsed = super().parse_string(string)
+        text = str(string)
+        if self.start_tag not in text.lower():  # most values: one piece, no nocase span to split out
+            return MixedString([_TitleString(self._escape(text))] if text else [])
+        parsed = super().parse_string(text)
         return MixedString(
             [_TitleString(self._escape(s)) if type(s) is String else type(s)(self._escape(s)) for s in parsed]
         )

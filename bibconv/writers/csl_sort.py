@@ -52,6 +52,7 @@ _NUMBER_VARIABLES = {
 # (kind, variable, (et-al-min, et-al-use-first), (types it needs, types it excludes))
 Candidate = tuple[str, str, tuple[int, int], tuple[frozenset[str] | None, frozenset[str]]]
 _NO_LIMIT = (10**6, 10**6)
+_UNSET = object()
 
 
 # The sort keys of a style: (candidates, descending) per key, and whether particles are demoted.
@@ -63,7 +64,15 @@ def sort_spec(root: etree._Element) -> SortSpec:
     keys = root.findall("cs:bibliography/cs:sort/cs:key", _NS)
     # pandoc demotes "van" in sort keys only under display-and-sort (the default), not under sort-only
     demote = root.get("demote-non-dropping-particle", "display-and-sort") == "display-and-sort"
-    return [(_candidates_of_key(root, key), key.get("sort") == "descending") for key in keys], demote
+    return [
+        (_distinct(_candidates_of_key(root, key)), key.get("sort") == "descending") for key in keys
+    ], demote
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates without repeats (a macro called from many branches lists its variables again and
+    again: thousands for APA's author key); a repeat can never be the first one an item has."""
+    return list(dict.fromkeys(candidates))
 
 
 def sort_order(
@@ -76,10 +85,18 @@ def sort_order(
     specs, demote = spec if spec is not None else sort_spec(root)
     if not specs:
         return list(range(len(items)))
-    values = [[_value(cands, item, index, demote) for cands, _ in specs] for index, item in enumerate(items)]
+    # a key is computed when a comparison reaches it: most are decided by the first one or two
+    values: list[list[Any]] = [[_UNSET] * len(specs) for _ in items]
+
+    def value(index: int, key: int) -> str | None:
+        found = values[index][key]
+        if found is _UNSET:
+            found = values[index][key] = _value(specs[key][0], items[index], index, demote)
+        return found
 
     def compare(a: int, b: int) -> int:
-        for (_, descending), left, right in zip(specs, values[a], values[b], strict=False):
+        for key, (_, descending) in enumerate(specs):
+            left, right = value(a, key), value(b, key)
             if left == right:
                 continue
             if left is None or right is None:  # empty keys last, whatever the direction
