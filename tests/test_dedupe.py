@@ -343,3 +343,17 @@ def test_a_large_title_block_still_finds_swapped_names_and_columns_placed_alike(
         ("ed5", "ed5again"),
         ("li2020survey", "yuhang2020survey"),
     ]
+
+
+def test_same_title_with_different_isbns_is_two_publications():
+    """A book's UK and US editions (Beebe's typeset.bib): same title and author, no ISBN in common."""
+    cave = (Name(family="Cave", given="Roderick"),)
+    uk = bib("Cave:1971:PPa", "The private press", 1, entry_type="book", author=cave, issued="1971",
+             publisher="Faber and Faber", isbn="0-571-09443-0")  # fmt: skip
+    us = bib("Cave:1971:PPb", "The private press", 20, entry_type="book", author=cave, issued="1971",
+             publisher="Watson-Guptill Publications", isbn="0-8352-1695-0")  # fmt: skip
+    same = bib("Cave:1971:PPc", "The Private Press", 40, entry_type="book", author=cave, issued="1971",
+               isbn="978-0-571-09443-1")  # fmt: skip
+    out, report = dedupe([uk, us, same])
+    assert keys(out) == ["Cave:1971:PPa", "Cave:1971:PPb"]
+    assert [sorted(g.members) for g in report.groups] == [["Cave:1971:PPa", "Cave:1971:PPc"]]

@@ -385,12 +385,37 @@ def same_work(a: Features, b: Features) -> str | None:
     x, y = a.detail, b.detail
     if not families_agree(a, b) or not _years_agree(x, y) or _glued_conflict(x.glued, y.glued):
         return None
+    if _isbn_conflict(a.record.isbn, b.record.isbn):
+        return None  # the same book from two publishers, or two editions: different publications
     if x.generic or y.generic:
         # Recurring columns and one-word titles: equal titles say nothing without the same issue and pages.
         return "same title and issue" if a.title == b.title and _same_placement(x, y) else None
     if _placement_conflict(x, y):
         return None
     return reason
+
+
+_ISBN = re.compile(r"(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]")
+
+
+def _isbn_conflict(first: str, second: str) -> bool:
+    """Both records list ISBNs and share none (compared as ISBN-13, hyphens and spaces ignored)."""
+    if not first or not second:
+        return False
+    return not (_isbn13s(first) & _isbn13s(second)) and bool(_isbn13s(first)) and bool(_isbn13s(second))
+
+
+@lru_cache(maxsize=4096)
+def _isbn13s(text: str) -> frozenset[str]:
+    found = set()
+    for match in _ISBN.finditer(text):
+        digits = re.sub(r"[\s-]", "", match.group(0)).upper()
+        if len(digits) == 10:  # ISBN-10 → ISBN-13: prefix 978, recompute the check digit
+            core = "978" + digits[:9]
+            check = (10 - sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(core)) % 10) % 10
+            digits = core + str(check)
+        found.add(digits)
+    return frozenset(found)
 
 
 def _fuzzy_match(a: Features, b: Features) -> str | None:
