@@ -318,3 +318,10 @@ def test_names_nested_in_a_substitute_inherit_the_name_and_label():
     assert len(direct) == 0  # citeproc-py passes the options on to direct children itself
     assert [etree.QName(c).localname for c in nested] == ["name", "label"]
     assert nested.find(f"{{{ns}}}name").get("name-as-sort-order") == "first"
+
+
+def test_hyphenated_given_name_with_a_lower_case_part_initializes_like_pandoc():
+    """citeproc-py kept "iunn" as a particle ("K. T.-. iunn ."); pandoc and citeproc-js give "K. T."."""
+    record = Record(entry_type="article", key="a", title="Dialogue chain", issued="2023", container_title="X",
+                    author=(Name(family="Ong", given="Kai Tzu-iunn"), Name(family="Dupont", given="Jean-Luc")))  # fmt: skip
+    assert csltext.write([record], style="apa").startswith("Ong, K. T., & Dupont, J.-L. (2023).")

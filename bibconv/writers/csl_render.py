@@ -260,6 +260,26 @@ if not hasattr(citeproc_model.Names.process, "__wrapped__"):
     citeproc_model.Names.process = _names_without_substituted(citeproc_model.Names.process)
 
 
+# ---------------------------------------------------------------------------------------------
+# Initials of hyphenated given names with a lower-case part. citeproc-py takes a lower-case word for a
+# particle and keeps it, after an empty initial: "Kai Tzu-iunn" became "K. T.-. iunn ."; citeproc-js and
+# pandoc give "K. T.". The lower-case part after a hyphen is dropped before citeproc-py initializes.
+
+_LOWER_HYPHEN_PART = re.compile(r"(?<=\w)-[a-zà-ÿ][\w']*")
+
+
+def _initialize_without_lower_hyphen_parts(original: Any) -> Any:
+    def initialize(element: Any, given: str, mark: str, context: Any) -> str:
+        return original(element, _LOWER_HYPHEN_PART.sub("", given), mark, context)
+
+    initialize.__wrapped__ = original
+    return initialize
+
+
+if not hasattr(citeproc_model.Name.initialize, "__wrapped__"):
+    citeproc_model.Name.initialize = _initialize_without_lower_hyphen_parts(citeproc_model.Name.initialize)
+
+
 class _Cite(CitationItem):
     """A bibliography item bound once to its bibliography, reference and number.
 
