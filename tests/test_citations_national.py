@@ -117,3 +117,14 @@ def test_polish_pn_iso_690_title_after_names_and_quoted_journal():
     assert [n.family for n in r.author] == ["Kowalski", "Nowak"]
     assert (r.title, r.container_title) == ("Analiza danych w naukach społecznych", "Przegląd Socjologiczny")
     assert (r.volume, r.issue, r.page, r.issued) == ("64", "2", "45–67", "2015")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, J. (2010). Deep learning – 2nd edition. New York: Springer, 2010.",
+        "Smith J. Modules over k[M]-algebras. J. Algebra 3 (2001) 1-5.",
+    ],
+)
+def test_dashes_and_brackets_inside_titles_are_not_standards(text):
+    assert not looks_like_gost(text) and not looks_like_gbt7714(text)

@@ -22,6 +22,7 @@ __all__ = ["looks_like_gbt7714", "parse_gbt7714"]
 
 _TYPE_CODE = re.compile(
     r"\[(?P<code>J|C|M|D|R|P|S|N|A|G|Z|K|CP|DB|EB|DS|CM)(?:/(?P<medium>OL|CD|MT|DK|MF))?\]"
+    r"(?=\s*(?:[.．,，]|//|$))"  # the code closes the title: "k[M]-modules" is not one
 )
 _ENTRY_TYPES = {
     "J": "article",

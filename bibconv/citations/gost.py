@@ -18,6 +18,7 @@ from . import fields
 
 __all__ = ["looks_like_gost", "parse_gost"]
 
+_AREA_SEPARATOR = re.compile(r"\.\s+[—–]\s+")  # ". — ": what tells GOST from a dash inside a title
 _AREA = re.compile(r"\.\s+[—–]\s+|\s+[—–]\s+(?=(?:\d|[СCPСсS]\.|№|Т\.|Vol|Т\s))")
 _FACTS = re.compile(r"^(?P<place>[^:]{1,40}?)\s?:\s*(?P<publisher>[^,]+(?:,[^,\d]+)*?),\s*(?P<year>\d{4})")
 _PAGES = re.compile(r"^(?:С|C|P|S|pp?|с)\.\s*(?P<pages>\d+\s*[–—-]\s*\d+|\d+)$")
@@ -36,10 +37,11 @@ _COLLECTION = re.compile(r"\b(?:сб\.|сборник|материалы|тру�
 
 def looks_like_gost(text: str) -> bool:
     """Area separators (". — ") after the title, with a host ("//") or a ``Place: Publisher, Year`` area."""
-    areas = _AREA.split(text)
+    areas = _AREA_SEPARATOR.split(text)
     if len(areas) < 2:
         return False
-    return "//" in areas[0] or any(_FACTS.match(a.strip()) for a in areas[1:])
+    names_first = _NAME_LIST.match(areas[0]) is not None or " / " in areas[0]
+    return names_first and ("//" in areas[0] or any(_FACTS.match(a.strip()) for a in areas[1:]))
 
 
 def parse_gost(text: str, source: Source = NOWHERE) -> Record | None:
