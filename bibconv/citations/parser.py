@@ -320,6 +320,9 @@ _LOCATOR_WORD = re.compile(
 )
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
     """APA's ``Why transformers work. Medium. https://…`` / ``Python. https://www.python.org``: words the
     labeller put with the URL (which is read from the whole string) would be lost; a site name after the
@@ -333,7 +336,7 @@ def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
         j = i
         while j < n and labels[j] == "url" and not _LOCATOR_WORD.match(tokens[j].text):
             j += 1
-        if j > i and j < n and labels[j] == "url":
+        if j > i and j < n and labels[j] == "url" and not any(_HAS_DIGIT.search(t.text) for t in tokens[i:j]):
             label = "container" if "title" in labels[:i] else "title"
             for k in range(i, j):
                 labels[k] = label
