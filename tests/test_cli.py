@@ -158,3 +158,15 @@ def test_dedupe_never_touches_its_input_by_default(runner, tmp_path):
     assert result.exit_code == 0
     assert "hubara2018quantized" in result.stdout and "dup" in result.stdout
     assert path.read_text() == original
+
+
+def test_dedupe_in_place_refuses_a_file_with_an_unreadable_block(runner, tmp_path):
+    """Rewriting would drop the block that could not be read: one positioned error, the file untouched."""
+    path = tmp_path / "x.bib"
+    original = SAMPLE_BIB + "\n@article{broken, title={Unclosed\n"
+    path.write_text(original)
+    result = runner.invoke(main, ["dedupe", str(path), "--in-place", "-q"])
+    assert result.exit_code == 2
+    assert "cannot rewrite in place" in result.stderr and f"{path}:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_text() == original and not (tmp_path / "x.bib.bak").exists()

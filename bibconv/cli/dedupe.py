@@ -40,6 +40,15 @@ def dedupe(inputs: tuple[str, ...], from_: str | None, encoding: str | None, wra
         raise BibconvError("--in-place needs exactly one input file and no -o")
     with common.progress(list(inputs), "reading") as paths:
         records, report = api.read_files(paths, from_, encoding=encoding, wrapped=wrapped, keep_non_papers=keep_non_papers)
+    if in_place and report.unread and not dry_run:
+        # Rewriting the file would lose the blocks that could not be read: refuse, naming the first.
+        first = report.unread[0]
+        raise BibconvError(
+            f"cannot rewrite in place: {len(report.unread)} block(s) could not be read ({first.reason}); "
+            "fix them or write to -o",
+            first.source.file,
+            first.source.line,
+        )
     merged, merge_report = api.dedupe(records, rekey=rekey)
     report.extend(merge_report)
     if dry_run:
