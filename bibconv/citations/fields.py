@@ -582,7 +582,7 @@ def find_url(text: str) -> str:
 
 _MEDIUM = re.compile(
     r"\s*\[(?P<medium>internet|preprint|online|cd-rom|dvd|e-?book|(?:homepage|monograph|database|serial|"
-    r"blog|journal) on the internet|video(?:recording)?|audio|podcast|computer program|software)\]$",
+    r"blog|journal) on the internet|videorecording|audio)\]$",  # "[Software]", "[Video]": roles.py's descriptors
     re.IGNORECASE,
 )
 
@@ -646,6 +646,7 @@ def is_publisher_name(text: str) -> bool:
 #: The whole place run is "Place: Publisher" (the labeller read "New York: Vintage" as a place).
 _WHOLE_PLACE_WITH_PUBLISHER = re.compile(r"^(?!in\s?:)[^:]{2,40}\s?:\s*[^:]+$", re.IGNORECASE)
 _COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
+_PUBLISHER_COMMA_PLACE = re.compile(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$")
 
 
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
@@ -655,7 +656,7 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     place = clean_text(place)
     if not publisher and _WHOLE_PLACE_WITH_PUBLISHER.match(place):
         publisher, place = place, ""
-    if not publisher and (springer := re.match(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$", place)):
+    if not publisher and (springer := _PUBLISHER_COMMA_PLACE.match(place)):
         if _PUBLISHER_NAME.search(springer.group("publisher")):  # Springer's "Blackwell, Oxford"
             return springer.group("publisher"), springer.group("place")
     if not place and (conference_place := _PLACE_BEFORE_PUBLISHER.match(publisher)):

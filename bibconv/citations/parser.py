@@ -869,9 +869,9 @@ def _best_pages(values: Sequence[str]) -> str:
     if len(values) < 2:
         return values[0] if values else ""
     for test in (_PAGES_MARKER.match, _PAGE_RANGE_TEXT.search):
-        chosen = [v for v in values if test(v.strip())]
-        if chosen:
-            return chosen[-1] if test is _PAGE_RANGE_TEXT.search else chosen[0]
+        chosen = next((v for v in values if test(v.strip())), None)
+        if chosen is not None:
+            return chosen
     return values[0]
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Record
-from .match import Features, features, is_generic, is_preprint, normalize_family
+from .match import Features, features, is_generic, normalize_family
 
 __all__ = ["Candidate", "likely_same_work"]
 
@@ -59,7 +59,7 @@ def likely_same_work(records: Sequence[Record], feats: Sequence[Features] | None
     ``feats`` are the records' match features when the caller has them."""
     if feats is None:
         feats = [features(r) for r in records]
-    preprint = [is_preprint(r) for r in records]
+    preprint = [f.preprint for f in feats]
     # Only a first author who has a preprint here can be in a pair: index nobody else.
     authors = {f.family for f, p in zip(feats, preprint, strict=True) if p and f.family}
     if not authors or all(preprint):
@@ -92,7 +92,7 @@ def _decide(
     pre: Features, pub: Features, pre_words: frozenset[str], pub_words: frozenset[str], shared: int
 ) -> tuple[str, float] | None:
     """(reason, word share) when the preprint ``pre`` and the published ``pub`` may be one work."""
-    if pre.title == pub.title or (pre.arxiv and pub.arxiv) or not _years_fit(pre.record, pub.record):
+    if pre.title == pub.title or (pre.arxiv and pub.arxiv) or not _years_fit(pre.year, pub.year):
         return None  # equal titles were dedupe's to decide; two arXiv ids are two works
     if not _second_authors_agree(pre.record, pub.record):
         return None
@@ -108,14 +108,9 @@ def _content_words(title: str) -> frozenset[str]:
     return frozenset(title.split()).difference(_STOP)
 
 
-def _years_fit(pre: Record, pub: Record) -> bool:
-    early, late = _year(pre), _year(pub)
-    return early is None or late is None or 0 <= late - early <= MAX_DELAY
-
-
-def _year(record: Record) -> int | None:
-    head = record.issued[:4]
-    return int(head) if head.isdigit() else None
+def _years_fit(early: int, late: int) -> bool:
+    """Years as ``Features.year`` gives them (0 when unknown)."""
+    return not early or not late or 0 <= late - early <= MAX_DELAY
 
 
 def _second_authors_agree(a: Record, b: Record) -> bool:
