@@ -3,6 +3,7 @@
     python bench/parse_accuracy.py            # test part: held-out records x held-out styles (+ GS form)
     python bench/parse_accuracy.py --all      # also the training styles (on held-out records)
     python bench/parse_accuracy.py --batch 1  # only the first batch of records (the figures before batch 2)
+    python bench/parse_accuracy.py --real     # real records of held-out .bib files (train/real_records.json)
 
 Records come from ``train/records.json``; every fifth record (``is_test_record``) and the styles in
 ``TEST_STYLES`` were never used for training (the rules of ``parser.py`` were written while looking at the
@@ -196,6 +197,23 @@ def _in_batch(record: dict, batch: int | None) -> bool:
     return first if batch == 1 else not first
 
 
+def real_records() -> None:
+    """The held-out files of the real records through every style: the held-out styles, as above, and the
+    training styles too (the records, from bibliographies never seen in training, are what is new)."""
+    records = json.loads((ROOT / "train" / "real_records.json").read_text(encoding="utf-8"))
+    test_records = [r for r in records if corpus.is_test_file(r["source"])]
+    files = len({r["source"] for r in test_records})
+    print(f"== REAL: {len(test_records)} records of {files} held-out .bib files, Google Scholar MLA form")
+    run(("google-scholar-mla",), test_records, 0)
+    for name, styles in (
+        ("held-out styles", corpus.TEST_STYLES + corpus.FRESH_STYLES),
+        ("training styles", tuple(s for s in corpus.TRAIN_STYLES if s != "google-scholar-mla")),
+    ):
+        print(f"== REAL: {name}")
+        res = score(run(styles, test_records, 0))
+        print(f"overall (real records, {name}):", "  ".join(f"{f}={f1:.3f}" for f, (_p, _r, f1) in res.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -205,7 +223,14 @@ def main() -> None:
     parser.add_argument(
         "--batch", type=int, choices=(1, 2), help="only the records of one batch of train/records.json"
     )
+    parser.add_argument(
+        "--real", action="store_true",
+        help="real records (train/real_records.json) of the held-out source files, in every style",
+    )
     args = parser.parse_args()
+    if args.real:
+        real_records()
+        return
     records = json.loads((ROOT / "train" / "records.json").read_text(encoding="utf-8"))
     test_records = [r for r in records if corpus.is_test_record(r) and _in_batch(r, args.batch)]
     print(f"== Google Scholar MLA form, {len(test_records)} held-out records")

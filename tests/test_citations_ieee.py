@@ -40,3 +40,21 @@ def test_quoted_title_ends_at_closing_quote():
     assert r.title == "Deep residual learning for image recognition"
     assert (r.page, r.issued) == ("770–778", "2016")
     assert r.container_title.startswith("Proc")
+
+
+def test_book_title_after_the_only_author_is_not_a_name():
+    # The DBLP rule (names end at a colon) must stop at a sentence end: "New York:" is the place.
+    r = parse_citation("W. Rudin, Functional Analysis. New York: McGraw-Hill, 1973.").record
+    assert [n.family for n in r.author] == ["Rudin"]
+    assert (r.entry_type, r.title, r.publisher, r.publisher_place) == (
+        "book", "Functional Analysis", "McGraw-Hill", "New York",
+    )  # fmt: skip
+
+
+def test_generation_numeral_after_the_family_name_is_a_suffix():
+    r = parse_citation(
+        "A. J. Arduengo III, H. V. R. Dias, R. L. Harlow, and M. Kline, “Electronic stabilization of nucleophilic "
+        "carbenes”, J. Am. Chem. Soc., vol. 114, no. 14, pp. 5530–5534, 1992."
+    ).record
+    assert (r.author[0].given, r.author[0].family, r.author[0].suffix) == ("A. J.", "Arduengo", "III")
+    assert [n.family for n in r.author[1:]] == ["Dias", "Harlow", "Kline"]

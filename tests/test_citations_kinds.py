@@ -578,3 +578,9 @@ def test_proceedings_sentence_the_labeller_ran_into_the_title():
     assert r.container_title.startswith("Actes de la 28e Conférence") and r.page == "527–539"
     plain = parse_citation("Smith J. Why conferences matter. A study of proceedings. 2010.").record
     assert plain.container_title == ""
+
+
+def test_iop_unpunctuated_year_before_the_title_is_the_date():
+    r = parse_citation("Sutskever I and de Vries J 2015 Mixed precision training (Santa Monica, CA: RAND Corporation)").record
+    assert (r.issued, r.title) == ("2015", "Mixed precision training")
+    assert families(r.author) == ["Sutskever", "Vries"] and r.author[1].particle == "de"

@@ -288,6 +288,9 @@ def _trim_name_list(text: str) -> str:
 _SUFFIX_MARK = "\x00"
 _SUFFIX_WORD = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 _TRAILING_SUFFIX = re.compile(r"\s+(jr|sr)\.?$", re.IGNORECASE)
+#: ``A. J. Arduengo III``: a generation numeral after a given name and a family name (``Smith II`` alone
+#: may be Vancouver initials).
+_TRAILING_NUMERAL = re.compile(r"^(\S+\s+\S.*?)\s+(II|III|IV)$")
 
 
 def _attach_suffixes(parts: list[str]) -> list[str]:
@@ -297,7 +300,8 @@ def _attach_suffixes(parts: list[str]) -> list[str]:
         if _SUFFIX_WORD.match(part) and out:
             out[-1] += _SUFFIX_MARK + part
             continue
-        out.append(_TRAILING_SUFFIX.sub(lambda m: _SUFFIX_MARK + m.group(1) + ".", part))
+        part = _TRAILING_SUFFIX.sub(lambda m: _SUFFIX_MARK + m.group(1) + ".", part)
+        out.append(_TRAILING_NUMERAL.sub(lambda m: m.group(1) + _SUFFIX_MARK + m.group(2), part))
     return out
 
 

@@ -310,7 +310,95 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _journal_after_closed_name_list(tokens, fixed)
     _acronym_venue_before_year(tokens, fixed)
     _words_labelled_url(tokens, fixed)
+    _parenthesised_date_run(tokens, fixed)
+    _bare_year_opening_title(tokens, fixed)
+    _container_after_in_colon(tokens, fixed)
+    _container_after_quoted_title(tokens, fixed)
+    _year_after_quoted_container(tokens, fixed)
     return fixed
+
+
+_BARE_YEAR_WORD = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+
+
+def _bare_year_opening_title(tokens: list[Token], labels: list[str]) -> None:
+    """IOP's ``Sutskever I and de Vries J 2015 Mixed precision training``: an unpunctuated year between the
+    names and the title, when no date came before, is the date, not the title's first word."""
+    for i in range(1, len(tokens) - 1):
+        if labels[i] == "date":
+            return
+        if labels[i] == "title":
+            if labels[i - 1] in ("author", "editor") and labels[i + 1] == "title" and _BARE_YEAR_WORD.match(tokens[i].text):
+                labels[i] = "date"
+            return
+
+
+_OPENS_DATE = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?,$")
+
+
+def _parenthesised_date_run(tokens: list[Token], labels: list[str]) -> None:
+    """APA's ``(2020, March 5).``: everything from the parenthesis with the year to the one closing it is the date."""
+    for i in range(len(tokens) - 1):
+        if labels[i] == "date" and tokens[i].text[0] == "(" and _OPENS_DATE.match(tokens[i].text):
+            for j in range(i + 1, min(i + 4, len(tokens))):
+                if ")" in tokens[j].text:
+                    for k in range(i + 1, j + 1):
+                        labels[k] = "date"
+                    break
+            return
+
+
+def _container_after_in_colon(tokens: list[Token], labels: list[str]) -> None:
+    """``In: Storia d'Italia, Torino: Einaudi``: what follows ``In:`` up to its comma is the book, never a place."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in ("In:", "in:") and labels[i] in ("location", "publisher"):
+            j, guessed = i, labels[i]
+            while j < len(tokens) and labels[j] == guessed:
+                labels[j] = "container"
+                if j > i and tokens[j].text.endswith((",", ".")):
+                    break
+                j += 1
+            return
+
+
+_QUOTED_TITLE_END = (".\"", ",\"", "?\"", "!\"", ".”", ",”", "?”", "!”")
+
+
+def _container_after_quoted_title(tokens: list[Token], labels: list[str]) -> None:
+    """MLA's ``"Fences: A Brexit Diary." The New York Review of Books, 18 Aug. 2016``: after a quoted title,
+    a run the labeller called publisher or place, closed by a comma and followed by a date or a volume, is
+    the periodical (a book's publisher follows an unquoted title; a place is followed by its publisher)."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if labels[i] == "title" and tokens[i].text.endswith(_QUOTED_TITLE_END):
+            j = i + 1
+            while j < n and labels[j] in ("publisher", "location") and not tokens[j].text.endswith((",", ":", ".")):
+                j += 1
+            if (
+                j + 1 < n
+                and j > i
+                and labels[j] in ("publisher", "location")
+                and tokens[j].text.endswith(",")
+                and labels[j + 1] in ("date", "volume")
+            ):
+                for k in range(i + 1, j + 1):
+                    labels[k] = "container"
+            return
+
+
+_YEAR_AFTER_QUOTE = re.compile(r"^(?:1[5-9]|20)\d\d[,.;]?$")
+
+
+def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None:
+    """PN-ISO 690's ``„Przegląd Socjologiczny" 2015, t. 64``: a year after a closing quote is the date."""
+    for i in range(1, len(tokens)):
+        if (
+            labels[i] == "container"
+            and tokens[i - 1].text.endswith(("\"", "”"))
+            and _YEAR_AFTER_QUOTE.match(tokens[i].text)
+            and (i + 1 == len(tokens) or labels[i + 1] != "container")
+        ):
+            labels[i] = "date"
 
 
 _LOCATOR_WORD = re.compile(
@@ -351,7 +439,7 @@ _YEAR_BEFORE_PAGES = re.compile(r"^(?:19|20)\d\d:$")
 def _acronym_venue_before_year(tokens: list[Token], labels: list[str]) -> None:
     """DBLP's ``… Title. NIPS 2017: 5998-6008`` / ``NAACL-HLT (1) 2019: 4171-4186``: an acronym before the
     year and its colon is the venue, whatever the labeller made of it."""
-    if "container" in labels or "title" not in labels:
+    if "title" not in labels or "container" in labels and "date" in labels:
         return
     for i in range(labels.index("title") + 1, len(tokens) - 1):
         if labels[i] == "title" or not _ACRONYM.match(tokens[i].text):
@@ -359,7 +447,7 @@ def _acronym_venue_before_year(tokens: list[Token], labels: list[str]) -> None:
         j = i + 1
         if _VOLUME_IN_PARENS.match(tokens[j].text) and j + 1 < len(tokens):
             j += 1
-        if _YEAR_BEFORE_PAGES.match(tokens[j].text):
+        if _YEAR_BEFORE_PAGES.match(tokens[j].text) and ("container" not in labels or labels[i] == "container"):
             for k in range(i, j):
                 labels[k] = "container"
             labels[j] = "date"
@@ -377,6 +465,10 @@ def _editor_run_ends_at_role_word(tokens: list[Token], labels: list[str]) -> Non
         if labels[i] == "editor" and labels[i + 1] == "editor" and _EDITOR_ROLE_WORD.match(tokens[i].text):
             j, book = i + 1, "title" if "container" in labels else "container"
             while j < len(tokens) and labels[j] == "editor":
+                labels[j] = book
+                j += 1
+            # The book's title runs to its sentence end, whatever the labeller called its last words.
+            while book == "container" and j < len(tokens) and labels[j] == "title" and not tokens[j - 1].text.endswith("."):
                 labels[j] = book
                 j += 1
             return
@@ -830,6 +922,8 @@ def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
         return  # "Jones, A., Deep Learning: A Survey" ends its names with initials
     for end in range(i + 1, min(i + 4, n)):
         word = tokens[end].text
+        if word.endswith(".") and len(word) > 3:
+            return  # a sentence ended: IEEE's "W. Rudin, Functional Analysis. New York: McGraw-Hill"
         if word.endswith(":") and all(
             _CAPITALISED_NAME_WORD.match(tokens[k].text.rstrip(":")) for k in range(i, end + 1)
         ):
@@ -941,10 +1035,19 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     extra: dict[str, str] = {}
     if arxiv and (arxiv_class := _ARXIV_CLASS.match(publisher)):
         extra["primaryclass"], publisher = arxiv_class.group(1), ""  # "arXiv:1301.3781 [cs.CL]"
+    elif arxiv and (arxiv_class := _ARXIV_CLASS_AFTER_ID.search(text)):
+        extra["primaryclass"] = arxiv_class.group(1)
+    if container and not (volume or issue or pages or publisher) and _PREPRINT_SERVER.match(container):
+        container, publisher = "", container  # Vancouver's "[Preprint]. medRxiv. 2020": the server
     if publisher.lower() in ("arxiv", "preprint", "arxiv preprint") or publisher.lower().startswith(
         "preprint"
     ):
         publisher = ""
+    if not collection and len(segments.get("container", ())) > 1:
+        part = segments["container"][1].strip(" ,.")
+        collection = part if _ACL_VOLUME_PART.match(part) else ""  # "…, Volume 1 (Long and Short Papers)"
+    if container and _SENTENCE_NOT_VENUE.match(container) and not (volume or issue or pages or publisher):
+        title, container = f"{title}. {container}", ""  # "Why conferences matter. A study of proceedings."
     container, volume = _volume_after_venue(container, volume)
     container, collection, volume = _split_series(container, collection, volume)
     if not (publisher or volume or issue or pages) and (place_publisher := fields.place_and_publisher(container)):
@@ -995,7 +1098,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     return record, problems
 
 
-_NUMBER_WORD = re.compile(r"^(?:no\.?|nr\.?|number)\s*", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"^(?:(?:technical\s+|research\s+)?report\s+)?(?:no\.?|nr\.?|number)\s*:?\s*", re.IGNORECASE)
 _VENUE_ABBREVIATION = re.compile(r"^\([^()]{2,20}\)[.,]?\s*")
 
 
@@ -1072,6 +1175,9 @@ def _split_series(container: str, collection: str, volume: str) -> tuple[str, st
 
 
 _ARXIV_CLASS = re.compile(r"^\[?([a-z-]+(?:\.[A-Za-z-]{2,})?)\]?$")
+_ARXIV_CLASS_AFTER_ID = re.compile(r"arXiv:\s*\S+\s+\[([a-z-]+(?:\.[A-Za-z-]{2,})?)\]")
+#: A second sentence in sentence case that opens with an indefinite article is a subtitle, not a venue.
+_SENTENCE_NOT_VENUE = re.compile(r"^An?\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]*)*[.?]?$")
 _PREPRINT_SERVER = re.compile(
     r"^(?:bio|med|chem|psy|soc|earth|eng|tech|edu|agri|arch|ecoevo|osf|sport|law|meta|africa)rxiv\b|^ssrn\b|"
     r"^research square\b|^preprints(?:\.org)?\b|^osf preprints\b|^hal\b|^zenodo\b|^authorea\b",
