@@ -71,6 +71,10 @@ def csl_item(record) -> dict | None:
             if _TEX_LEFT.search(value):
                 return None
     item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
+    for key in [key for key, value in item.items() if isinstance(value, str) and "?" in value and key != "title"]:
+        del item[key]  # Beebe's "??--??": pages (or a volume) not known yet
+    if item["type"] in ("book", "thesis", "report"):
+        item.pop("page", None)  # a book's "pages" is its page count ("x + 103"), which styles print apart
     if not item.get("title") or not all(item.get(key) for key in REQUIRED[item["type"]]):
         return None
     return item

@@ -584,3 +584,10 @@ def test_iop_unpunctuated_year_before_the_title_is_the_date():
     r = parse_citation("Sutskever I and de Vries J 2015 Mixed precision training (Santa Monica, CA: RAND Corporation)").record
     assert (r.issued, r.title) == ("2015", "Mixed precision training")
     assert families(r.author) == ["Sutskever", "Vries"] and r.author[1].particle == "de"
+
+
+def test_thesis_genre_at_the_end_of_the_school_is_the_genre():
+    r = parse_citation(
+        "Müller, K. Ein Titel der Arbeit. 2017. Technische Universität München, Diplomarbeit."
+    ).record
+    assert (r.entry_type, r.genre, r.publisher) == ("mastersthesis", "Diplomarbeit", "Technische Universität München")

@@ -310,6 +310,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
     _journal_after_closed_name_list(tokens, fixed)
     _acronym_venue_before_year(tokens, fixed)
     _words_labelled_url(tokens, fixed)
+    _names_then_bare_year(tokens, fixed)
     _parenthesised_date_run(tokens, fixed)
     _bare_year_opening_title(tokens, fixed)
     _container_after_in_colon(tokens, fixed)
@@ -319,6 +320,26 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
 
 
 _BARE_YEAR_WORD = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?$")
+_IOP_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*|[A-Z](?:-[A-Z])?|[A-Z]{2,3}),?$")
+_IOP_INITIALS = re.compile(r"^[A-Z]{1,3},?$|^[A-Z]-[A-Z],?$")
+
+
+def _names_then_bare_year(tokens: list[Token], labels: list[str]) -> None:
+    """IOP's ``Sutskever I and de Vries J 2015 Mixed precision training`` read as one title: names with
+    unpunctuated initials up to a bare year are the authors, the year the date."""
+    if labels[0] != "title" or "author" in labels:
+        return
+    for i in range(min(len(tokens) - 1, 16)):
+        text = tokens[i].text
+        if _BARE_YEAR_WORD.match(text):
+            before = tokens[:i]
+            if labels[i] == "title" and any(_IOP_INITIALS.match(t.text) for t in before):
+                for k in range(i):
+                    labels[k] = "author"
+                labels[i] = "date"
+            return
+        if not (_IOP_NAME_WORD.match(text) or text in _NAME_JOINERS):
+            return
 
 
 def _bare_year_opening_title(tokens: list[Token], labels: list[str]) -> None:
@@ -1004,6 +1025,10 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         _first(segments, "publisher"), _first(segments, "location")
     )
     genre = fields.clean_text(_first(segments, "genre"))
+    if not genre and "," in publisher:
+        school, _comma, last = publisher.rpartition(",")
+        if len(last.split()) <= 3 and fields.thesis_kind(last):  # "… Institute of Technology, Diplomarbeit."
+            publisher, genre = school.strip(), last.strip(" .")
     number = fields.clean_text(_first(segments, "number"))
     number = _NUMBER_WORD.sub("", number)
     edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else edition_in_title
