@@ -591,3 +591,19 @@ def test_thesis_genre_at_the_end_of_the_school_is_the_genre():
         "Müller, K. Ein Titel der Arbeit. 2017. Technische Universität München, Diplomarbeit."
     ).record
     assert (r.entry_type, r.genre, r.publisher) == ("mastersthesis", "Diplomarbeit", "Technische Universität München")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "Proc.," ends in a period: the conference word must still be found before a comma.
+        ("Garrett, D. L. (2003). Coupled analysis of floating production systems. Proc., Int. Symp. On Deep "
+         "Mooring Systems, 152–167.", "inproceedings"),
+        ('J. Smith, "Title," in Proc. IEEE Conf. Comput. Vis. Pattern Recognit., 2016, pp. 770–778.', "inproceedings"),
+        # A bare "Proc." with a volume names a journal.
+        ("Smith, J. (2010). A title. Proc. R. Soc. A, 466, 1–5.", "article"),
+        ("Smith, J. (2010). A title. Proc. Steklov Inst. Math., 466, 1–5.", "article"),
+    ],
+)
+def test_proc_abbreviation_names_a_conference_unless_a_journal_volume_follows(text, kind):
+    assert parse_citation(text).record.entry_type == kind

@@ -54,15 +54,17 @@ _CONFERENCE_WORDS = re.compile(
     r"\b(?:proceedings|proc\.|conference|conf\.|workshops?|symposium|symp\.|congress|colloquium|meeting|"
     r"convention|summit|forum|ICML|NeurIPS|NIPS|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|SIGIR|"
     r"Interspeech|ICASSP|tagung|tagungsband|konferenz|congrès|congreso|congresso|convegno|simp[óo]sio|simposio|"
-    r"jornadas|atti|actas|anais|actes)\b",
+    r"jornadas|atti|actas|anais|actes)(?!\w)",  # not \b: "Proc.," ends in a period
     re.IGNORECASE,
 )
+#: "Proc." as the only conference word: journals ("Proc. Steklov Inst. Math.") are named so too.
+_ONLY_PROC = re.compile(r"^(?!.*\b(?:conf|symp|workshop|congress|meeting|proceedings)\b)Proc\.\s", re.IGNORECASE)
 #: "ESOP 2021", "MICCAI 2015", "CVPR'22": a venue acronym with its year names a conference.
 _ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Z&-]{2,}\s?(?:'\d\d|(?:19|20)\d\d)\b")
 #: A university (not its press) as the only publisher: the institution of a thesis.
 _UNIVERSITY = re.compile(
     r"\b(?:universit\w*|univ\.|institute\s+of\s+technology|polytechnic\w*|politecnico|college|école|"
-    r"hochschule|uniwersytet|universidad|universidade)\b",
+    r"hochschule|uniwersytet|universidad|universidade)(?!\w)",
     re.IGNORECASE,
 )
 _BOOKISH_CONTAINER = re.compile(
@@ -1301,7 +1303,8 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
         if venue is not None and venue.kind == "journal":
             return "article"
         if _CONFERENCE_WORDS.search(record.container_title) or _ACRONYM_YEAR.search(record.container_title):
-            return "inproceedings"
+            if not (record.volume and _ONLY_PROC.match(record.container_title)):
+                return "inproceedings"  # "Proc. Indian Acad. Sci. 12": a journal's volume after a bare "Proc."
         if record.editor or _BOOKISH_CONTAINER.search(record.container_title):
             return "incollection"
         if record.publisher and not record.volume and not record.issue:
