@@ -37,8 +37,10 @@ from bibconv.errors import BibconvError  # noqa: E402
 from bibconv.writers.csljson import record_to_csl  # noqa: E402
 
 OUT = ROOT / "train" / "real_records.json"
-#: At most this many records per file, so that TUGboat's 4,800 entries do not make the set one journal's.
-PER_FILE = 150
+#: At most this many records per held-out file, so that one big file does not make the test one journal's.
+PER_TEST_FILE = 150
+#: At most this many per training file (TUGboat alone has 4,800 entries).
+PER_TRAINING_FILE = 400
 KEPT_VARIABLES = (
     "type", "title", "author", "editor", "issued", "container-title", "collection-title", "volume", "issue",
     "page", "publisher", "publisher-place", "DOI", "edition", "genre", "number",
@@ -96,7 +98,7 @@ def records_of(path: Path, name: str) -> list[dict]:
             item["source"] = name
             items.append(item)
     random.Random(name).shuffle(items)
-    return items[:PER_FILE]
+    return items[: PER_TEST_FILE if is_test_file(name) else PER_TRAINING_FILE]
 
 
 def main() -> None:

@@ -943,18 +943,16 @@ def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
     previous = tokens[i - 1].text if i else ""
     if i == 0 or i >= n or labels[i] != "title" or not previous.endswith(",") or _INITIALS_TOKEN.match(previous):
         return  # "Jones, A., Deep Learning: A Survey" ends its names with initials
-    for end in range(i + 1, min(i + 4, n)):
+    for end in range(i, min(i + 12, n)):
         word = tokens[end].text
         if word.endswith(".") and len(word) > 3:
             return  # a sentence ended: IEEE's "W. Rudin, Functional Analysis. New York: McGraw-Hill"
-        if word.endswith(":") and all(
-            _CAPITALISED_NAME_WORD.match(tokens[k].text.rstrip(":")) for k in range(i, end + 1)
-        ):
+        if end > i and word.endswith(":") and _CAPITALISED_NAME_WORD.match(word.rstrip(":")):
             for k in range(i, end + 1):
                 labels[k] = "author"
             return
-        if not _CAPITALISED_NAME_WORD.match(word):
-            return
+        if not _CAPITALISED_NAME_WORD.match(word.rstrip(",")):
+            return  # the names of the list ("Shaoqing Ren, Jian Sun:") are capitalised words and commas
 
 
 _NAME_JOINERS = frozenset(
