@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from bibconv.citations.fields import clean_text
 
@@ -83,13 +85,16 @@ _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
-    if not _HINT.search(text):
+    marks = _marks(text)
+    if not marks & _ANY_FORMULA:
         return text, _NO_ROLES
     original = text
     found: dict[str, str] = {}
-    text = _cut_thesis_note(text, found)
+    if marks & _THESIS_WORD:
+        text = _cut_thesis_note(text, found)
     text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
-    text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
+    if _marks(text) & _ROLE_SENTENCE_WORD:  # the text as cut so far: a cut may join words
+        text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
     if not found:
         return original, _NO_ROLES
     return _DOUBLED_STOP.sub(".", " ".join(text.split())), RoleNotes(**found)
@@ -117,6 +122,42 @@ _HINT = re.compile(  # the lookahead on the first characters rejects most positi
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
+
+
+#: What a word can be part of, by bit: any formula (``_HINT``), a thesis note (``_THESIS`` holds one of these
+#: words), a role sentence (each formula of ``_SENTENCE_ROLE`` holds one of these).
+_ANY_FORMULA, _THESIS_WORD, _ROLE_SENTENCE_WORD = 1, 2, 4
+_THESIS_WORDS = re.compile(r"dissertation|thesis|thèse|tesis|tese|doktorarbeit", re.IGNORECASE)
+_ROLE_SENTENCE_WORDS = re.compile(
+    r"translated|trans\.|tr\.|übers|aus|trad|hrsg|herausgegeben|cura|éd\.|sous|editado|org\.|red\.",
+    re.IGNORECASE,
+)
+
+
+class _WordMarks(dict):
+    """The bits above for one word, computed once per word. None of the patterns matches white space, so
+    a text holds a match exactly when one of its words does; words recur from citation to citation, while
+    a case-insensitive search over the whole text tries every position of every citation."""
+
+    LIMIT = 100_000  # bounded, as the other per-text caches of the parser
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        marks = self[word] = (
+            (_ANY_FORMULA if _HINT.search(word) else 0)
+            | (_THESIS_WORD if _THESIS_WORDS.search(word) else 0)
+            | (_ROLE_SENTENCE_WORD if _ROLE_SENTENCE_WORDS.search(word) else 0)
+        )
+        return marks
+
+
+_WORD_MARKS = _WordMarks()
+
+
+def _marks(text: str) -> int:
+    """The bits of all the words of ``text``."""
+    return reduce(or_, map(_WORD_MARKS.__getitem__, text.split()), 0)
 
 
 def _cut_thesis_note(text: str, found: dict[str, str]) -> str:
