@@ -294,11 +294,28 @@ def _attach_suffixes(parts: list[str]) -> list[str]:
     """``Pearl, J., Jr.`` / ``Pearl J Jr.``: a suffix is not a name; keep it out of the name split."""
     out: list[str] = []
     for part in parts:
-        if _SUFFIX_WORD.match(part) and out:
+        alone, marked = _suffix_forms(part)
+        if alone and out:
             out[-1] += _SUFFIX_MARK + part
             continue
-        out.append(_TRAILING_SUFFIX.sub(lambda m: _SUFFIX_MARK + m.group(1) + ".", part))
+        out.append(marked)
     return out
+
+
+# The parts of name lists recur far more than the lists (the same people, printed by other styles, in other
+# orders, with other separators), so the functions of one part are cached by its text; their results are
+# immutable (strings, bools, frozen Names).
+_PART_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_PART_CACHE_SIZE)
+def _suffix_forms(part: str) -> tuple[bool, str]:
+    """(is ``part`` a suffix on its own, ``part`` with a trailing suffix marked)."""
+    return bool(_SUFFIX_WORD.match(part)), _TRAILING_SUFFIX.sub(_mark_suffix, part)
+
+
+def _mark_suffix(match: re.Match) -> str:
+    return _SUFFIX_MARK + match.group(1) + "."
 
 
 def _take_suffix(*texts: str) -> tuple[list[str], str]:
@@ -323,7 +340,7 @@ def _split_comma_names(text: str) -> list[Name]:
         if vancouver:
             names.append(_vancouver_name(part))
             i += 1
-        elif nxt is not None and _pairs_with(part, nxt, i):
+        elif nxt is not None and _pairs_with(part, nxt, i == 0):
             names.append(_inverted(part, nxt))
             i += 2
         else:
@@ -332,7 +349,8 @@ def _split_comma_names(text: str) -> list[Name]:
     return names
 
 
-def _pairs_with(part: str, nxt: str, index: int) -> bool:
+@lru_cache(maxsize=_PART_CACHE_SIZE)
+def _pairs_with(part: str, nxt: str, first: bool) -> bool:
     """Is ``part, nxt`` one inverted name (``García López, Maria``) rather than two names?"""
     if not _is_given_like(nxt) or _ends_with_initials(part) or _starts_with_initials(part):
         return False  # "Smith J. A." / "S. Weinberg" are whole names already
@@ -342,7 +360,7 @@ def _pairs_with(part: str, nxt: str, index: int) -> bool:
         return True  # ISO 690 / DIN: "SILVA, Ana Paula"
     if _looks_particle_family(part):
         return True
-    if index == 0:
+    if first:
         # The first name of a list is inverted whenever it can be ("Heo, Jung Hwan, et al.").
         return not _looks_full_name(part) or len(nxt.split()) == 1
     return not _looks_full_name(part) and not _looks_family_given(nxt)
@@ -381,6 +399,7 @@ def _looks_particle_family(part: str) -> bool:
     return len(words) >= 2 and words[0].islower()
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _is_vancouver(part: str) -> bool:
     words = part.strip(" .").split()
     return (
@@ -402,6 +421,7 @@ def _spaced_initials(letters: str) -> str:
     return out.strip()
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _vancouver_name(part: str) -> Name:
     (part,), suffix = _take_suffix(part)
     words = part.strip(" .").split()
@@ -409,6 +429,7 @@ def _vancouver_name(part: str) -> Name:
     return Name(name.family, name.given, name.particle, suffix) if suffix else name
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _inverted(family: str, given: str) -> Name:
     (family, given), suffix = _take_suffix(family, given)
     name = _inverted_name(family, given)
@@ -431,6 +452,7 @@ def _inverted_name(family: str, given: str) -> Name:
     return parse_plain_name(f"{family}, {given}")
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _name_from_part(part: str, inverted_ok: bool) -> Name:
     (part,), suffix = _take_suffix(part)
     name = _plain_part_name(_trim_name_list(part), inverted_ok)
