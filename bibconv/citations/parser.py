@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from types import SimpleNamespace
 
 from ..data.venues import lookup as lookup_venue
@@ -148,10 +150,20 @@ _CHAPTER_MARKER = re.compile(r"[,.”\"]\s+in\s+", re.IGNORECASE)
 
 def _cut_pinpoint(text: str) -> tuple[str, str]:
     """(text without a note's cited page, the page). A chapter's range after ``in`` is its pages: kept."""
+    if not _ends_with_digit(text) or ")" not in text:
+        return text, ""  # most citations: no search over every position for a pattern anchored at the end
     match = _PINPOINT.search(text)
     if match is None or _CHAPTER_MARKER.search(text) or not _PUBLICATION_FACTS.search(text[: match.start()]):
         return text, ""
     return text[: match.start()] + ".", match.group(1)
+
+
+def _ends_with_digit(text: str) -> bool:
+    """Does ``text`` end with a digit, maybe followed by white space and a period (as ``_PINPOINT``)?"""
+    end = text.rstrip()
+    if end.endswith("."):
+        end = end[:-1].rstrip()
+    return end[-1:].isdecimal()
 
 
 #: A sentence ends at a period after a word of two or more letters (not after an initial like "J.").
@@ -290,27 +302,63 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
             fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
         elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
+    # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
+    present = reduce(or_, map(_TOKEN_MARKS.__getitem__, [tok[0] for tok in tokens]), 0)
     _names_before_date(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
-    _close_quoted_title(tokens, fixed)
-    _editors_before_marker(tokens, fixed)
+    if present & _OPENS_QUOTE:
+        _close_quoted_title(tokens, fixed)
+    if present & _EDITOR_MARK:
+        _editors_before_marker(tokens, fixed)
     _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
     _container_inside_title(tokens, fixed)
     _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
     _proceedings_sentence_in_title(tokens, fixed)
-    _access_dates(tokens, fixed)
+    if present & _ACCESS_MARK:
+        _access_dates(tokens, fixed)
     _journal_after_names(tokens, fixed)
-    _numbers_after_markers(tokens, fixed)
+    if present & _NUMBER_MARK:
+        _numbers_after_markers(tokens, fixed)
     _issue_after_volume(tokens, fixed)
-    _day_month_year(tokens, fixed)
+    if present & _MONTH:
+        _day_month_year(tokens, fixed)
     _place_run_end(fixed)
     _place_and_publisher_after_title(tokens, fixed)
-    _title_inside_names(tokens, fixed)
+    if present & _INITIALS_THEN_COMMA:
+        _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
     _acronym_venue_before_year(tokens, fixed)
     _words_labelled_url(tokens, fixed)
     return fixed
+
+
+#: What a token can be for the rules above, by its text alone: bits of ``_TOKEN_MARKS``.
+_OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
+
+
+class _TokenMarks(dict):
+    """The bits above for one token text, computed once per text (token texts recur from citation to
+    citation)."""
+
+    LIMIT = 100_000  # bounded, as the featurizer's cache
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        first = text[0]
+        marks = self[text] = (
+            (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
+            | (_EDITOR_MARK if first in _EDITOR_START and _EDITOR_MARKER.match(text) else 0)
+            | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
+            | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
+            | (_MONTH if _MONTH_WORD.match(text) else 0)
+            | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
+        )
+        return marks
+
+
+_TOKEN_MARKS = _TokenMarks()
 
 
 _LOCATOR_WORD = re.compile(
@@ -327,6 +375,8 @@ def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
     """APA's ``Why transformers work. Medium. https://…`` / ``Python. https://www.python.org``: words the
     labeller put with the URL (which is read from the whole string) would be lost; a site name after the
     title is the container, a word before any title is the title."""
+    if "url" not in labels:
+        return
     n = len(labels)
     i = 0
     while i < n:
@@ -373,6 +423,8 @@ _EDITOR_ROLE_WORD = re.compile(r"^(?:editors?[.:]|\((?:eds?|hrsg|hg|dir|coords?|
 def _editor_run_ends_at_role_word(tokens: list[Token], labels: list[str]) -> None:
     """Vancouver's ``In: Jones A, Brown B, editors. Book title. 2nd ed.``: the sentence after the role word
     is the book, not more editors."""
+    if "editor" not in labels:
+        return
     for i in range(len(tokens) - 1):
         if labels[i] == "editor" and labels[i + 1] == "editor" and _EDITOR_ROLE_WORD.match(tokens[i].text):
             j, book = i + 1, "title" if "container" in labels else "container"
@@ -493,6 +545,8 @@ def _day_month_year(tokens: list[Token], labels: list[str]) -> None:
 def _place_run_end(labels: list[str]) -> None:
     """``Prentice Hall, Upper Saddle River``: the place's last word labelled publisher (one token after a
     place that itself follows the publisher) ends the place."""
+    if "location" not in labels or "publisher" not in labels:
+        return
     n = len(labels)
     for i in range(2, n):
         if labels[i] == "publisher" and labels[i - 1] == "location" and (i + 1 == n or labels[i + 1] != "publisher"):
@@ -509,6 +563,8 @@ _PAREN_NUMBER = re.compile(r"^\(\d{1,5}(?:[-–/]\d{1,5})?\)[.,:;]?$")
 def _issue_after_volume(tokens: list[Token], labels: list[str]) -> None:
     """``Nature, 521(7553), 436–444`` / ``521 (7553): 436–44``: a number in parentheses right after the volume
     is the issue, whatever the labeller guessed (a year there, ``47 (1935) 777``, is left to the date)."""
+    if "volume" not in labels:
+        return
     for i in range(1, len(tokens)):
         if (
             labels[i - 1] == "volume"
@@ -562,16 +618,20 @@ _ABBREVIATED_WORD = re.compile(r"^[A-Z][a-z]{2,}\.$")
 def _journal_after_names(tokens: list[Token], labels: list[str]) -> None:
     """``A. Einstein, Ann. Phys. 17, 891 (1905)``: an abbreviated word after the last name, followed by the
     rest of the journal, starts the journal (names hold initials, never a three-letter word with a period)."""
-    for i in range(1, len(tokens) - 1):
-        if labels[i] != "author" or labels[i + 1] == "author":
-            continue
-        if (
-            _ABBREVIATED_WORD.match(tokens[i].text)
-            and tokens[i - 1].text.endswith(",")
-            and labels[i + 1] == "container"
-        ):
-            labels[i] = "container"
+    # The first token after the first one that is an author and is not followed by another author.
+    n = len(tokens)
+    if "author" not in labels[1:]:
         return
+    i = labels.index("author", 1)
+    while i < n - 1 and labels[i + 1] == "author":
+        i += 1
+    if (
+        i < n - 1
+        and _ABBREVIATED_WORD.match(tokens[i].text)
+        and tokens[i - 1].text.endswith(",")
+        and labels[i + 1] == "container"
+    ):
+        labels[i] = "container"
 
 
 _ACCESS_MARKER = re.compile(
@@ -708,6 +768,8 @@ _JOURNAL_ABBREVIATION_START = frozenset(
 def _abbreviated_journal_after_unpunctuated_title(tokens: list[Token], labels: list[str]) -> None:
     """IOP's ``Maldacena J 1999 The large-N limit … supergravity Int. J. Theor. Phys. 38 1113``: the title
     has no closing punctuation, so the labeller ran it on into the journal's first abbreviated word."""
+    if "container" not in labels or "title" not in labels:
+        return
     for i in range(1, len(tokens) - 1):
         if (
             labels[i] == "title"
@@ -741,9 +803,9 @@ _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 
 def _close_quoted_title(tokens: list[Token], labels: list[str]) -> None:
     """A title that opens with a quote ends where the quote closes (``"Deep learning," in Proc. …``)."""
-    start = next((i for i, label in enumerate(labels) if label == "title"), None)
-    if start is None:
+    if "title" not in labels:
         return
+    start = labels.index("title")
     if not tokens[start].text.startswith(_OPEN_QUOTE):
         # 'Chang, Ming-Wei, et al. "EIE: …"': name words the labeller put before the quoted title
         quoted = next(
