@@ -81,9 +81,16 @@ _EDITION = (
 _EDITION_SUFFIX = re.compile(rf"(?=[\s(,.])(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
 
 
+#: The last characters an edition suffix can end with (before its periods), in either case.
+_EDITION_END = frozenset(")dnleozDNLEOZ")
+_DIGIT = re.compile(r"\d")
+
+
 def split_edition(title: str) -> tuple[str, str]:
     """APA's ``Deep learning (2nd ed.)``, ``(3rd ed., Vol. 1)``, and ``Computer Networks, 4th edn.``:
     the edition is not part of the title."""
+    if title.rstrip("\n").rstrip(".")[-1:] not in _EDITION_END or not _DIGIT.search(title):
+        return title, ""  # most titles: the suffix's end or number is missing, no search over every position
     match = _EDITION_SUFFIX.search(title)
     if not match:
         return title, ""
@@ -120,6 +127,8 @@ def split_report_container(container: str) -> tuple[str, str]:
 def split_title_genre(title: str) -> tuple[str, str, str, str]:
     """APA 7's ``Title [Doctoral dissertation, Stanford University]`` and ``Title (Tech. Rep. No. 66)``:
     (title, genre, number, institution); the title is returned unchanged when its tail is no genre."""
+    if title.rstrip("\n").rstrip(".")[-1:] not in (")", "]"):
+        return title, "", "", ""  # no bracket at the end: no search over every position
     match = _BRACKETED_TAIL.search(title)
     if not match:
         return title, "", "", ""
@@ -161,12 +170,27 @@ def clean_container(text: str) -> str:
     text = clean_text(text)
     text = _LEADING_PAGES.sub("", text)
     text = _CONTAINER_PREFIX.sub("", text)
-    core = clean_text(_CONTAINER_VOLUME_WORD.sub("", text.strip(_EDGE)))  # "Psych. Science, v.": no volume
+    core = clean_text(_without_volume_word(text.strip(_EDGE)))  # "Psych. Science, v.": no volume
     if len(core) > 2 and core[0] in _QUOTES and core[-1] in _QUOTES:
         core = core[1:-1].strip()  # PN-ISO 690's „Przegląd Socjologiczny", some styles' "Journal"
     if ends_with_period and text.endswith(core) and _ABBREVIATED_NAME.search(core):
         core += "."  # "Phys. Rev. Lett.": the last period belongs to the abbreviation
     return core
+
+
+_VOLUME_WORDS = frozenset("v vol vols volume bd band t tome no nr n jg p pp pages".split())
+
+
+def _without_volume_word(text: str) -> str:
+    """``text`` without a final volume word (``_CONTAINER_VOLUME_WORD``), searched for only when the last
+    word is one: the pattern is anchored at the end, but a search still tries every position."""
+    words = text.rsplit(None, 1)
+    if len(words) < 2:
+        return text  # the pattern needs white space before the word
+    last = words[1].lower().replace("ſ", "s")  # "ſ" is an "s" to a case-insensitive pattern
+    if last.removesuffix(".") not in _VOLUME_WORDS:
+        return text
+    return _CONTAINER_VOLUME_WORD.sub("", text)
 
 
 # An abbreviated journal name ending in an abbreviated word: "J. Mach. Learn. Res", "Adv. Theor. Math. Phys"
@@ -220,9 +244,18 @@ def split_names(text: str) -> tuple[Name, ...]:
     if not text or text.isspace():
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
-    text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
-    text, others = _ETAL.subn("", text)
-    text = _trim_name_list(_ELLIPSIS.sub(",", text))
+    text = _NAMES_PREFIX.sub("", text)
+    # Each pattern below is searched for only when the text holds a piece that every match of it holds.
+    lowered = text.lower()
+    if "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered:
+        text = _EDITOR_WORDS.sub(" ", text)
+        lowered = text.lower()
+    others = 0
+    if "et" in lowered or "other" in lowered or "u." in lowered:
+        text, others = _ETAL.subn("", text)
+    if "..." in text or "…" in text:
+        text = _ELLIPSIS.sub(",", text)
+    text = _trim_name_list(text)
     if not text:
         return (OTHERS,) if others else ()
     if _is_organisation(text):
@@ -280,7 +313,8 @@ _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
 def _trim_name_list(text: str) -> str:
     """Strip separators around a name list, keeping the period of a final initial (``Doe, J.``)."""
     text = text.strip(" ,;:–—-")
-    if text.endswith(".") and not _FINAL_INITIAL.search(text):
+    # A match ends the text, three characters long (two from its start): searched for there only.
+    if text.endswith(".") and not _FINAL_INITIAL.search(text, max(len(text) - 3, 0)):
         text = text.rstrip(". ,;:")
     return text
 
@@ -581,12 +615,16 @@ def _trim_identifier(value: str) -> str:
 
 
 def find_doi(text: str) -> str:
+    if "10." not in text:
+        return ""  # every DOI starts with it: no case-insensitive search over every position
     match = _DOI.search(text)
     return _trim_identifier(match.group(1)) if match else ""
 
 
 def find_arxiv(text: str, doi: str = "") -> str:
-    match = _ARXIV.search(text)
+    lowered = text.lower()
+    # Every form holds "arxiv" or "corr": only then the case-insensitive search over every position.
+    match = _ARXIV.search(text) if "rx" in lowered or "corr" in lowered else None
     if match:
         return match.group(1)
     doi_match = _ARXIV_DOI.match(doi)
@@ -595,6 +633,8 @@ def find_arxiv(text: str, doi: str = "") -> str:
 
 def find_url(text: str) -> str:
     """The first URL that is not just a DOI or arXiv link (those are kept as identifiers)."""
+    if "://" not in text and "www." not in text.lower():
+        return ""  # no search over every position of a text without a URL
     for match in _URL.finditer(text):
         url = _trim_identifier(match.group(0))
         if not re.search(r"(?:doi\.org|dx\.doi\.org)/", url, re.IGNORECASE):
@@ -612,6 +652,8 @@ _MEDIUM = re.compile(
 def split_medium(title: str) -> tuple[str, str]:
     """Vancouver's ``Title [Internet]`` / ``Title [Preprint]``: the medium is not part of the title.
     Returns (title, medium in lower case or "")."""
+    if not title.rstrip("\n").endswith("]"):
+        return title, ""  # no bracket at the end: no search over every position
     match = _MEDIUM.search(title)
     if match is None:
         return title, ""
