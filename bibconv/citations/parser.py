@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import reduce
-from operator import or_
+from itertools import repeat
+from operator import itemgetter, or_
 from types import SimpleNamespace
 
 from ..data.venues import lookup as lookup_venue
@@ -303,7 +304,7 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
         elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
-    present = reduce(or_, map(_TOKEN_MARKS.__getitem__, [tok[0] for tok in tokens]), 0)
+    present = _token_marks(list(map(itemgetter(0), tokens)))
     _names_before_date(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
@@ -337,28 +338,33 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
 
 
-class _TokenMarks(dict):
-    """The bits above for one token text, computed once per text (token texts recur from citation to
-    citation)."""
-
-    LIMIT = 100_000  # bounded, as the featurizer's cache
-
-    def __missing__(self, text: str) -> int:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        first = text[0]
-        marks = self[text] = (
-            (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
-            | (_EDITOR_MARK if first in _EDITOR_START and _EDITOR_MARKER.match(text) else 0)
-            | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
-            | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
-            | (_MONTH if _MONTH_WORD.match(text) else 0)
-            | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
-        )
-        return marks
+_UNSEEN = 64
+_TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
 
 
-_TOKEN_MARKS = _TokenMarks()
+def _token_marks(texts: list[str]) -> int:
+    """The bits above of all the token ``texts``, each computed once per text."""
+    marks = reduce(or_, map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)), 0)
+    if marks & _UNSEEN:
+        if len(_TOKEN_MARKS) >= 100_000:
+            _TOKEN_MARKS.clear()
+        for text in texts:
+            if text not in _TOKEN_MARKS:
+                _TOKEN_MARKS[text] = _marks_of(text)
+        marks = reduce(or_, map(_TOKEN_MARKS.__getitem__, texts), 0)
+    return marks
+
+
+def _marks_of(text: str) -> int:
+    first = text[0]
+    return (
+        (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
+        | (_EDITOR_MARK if first in _EDITOR_START and _EDITOR_MARKER.match(text) else 0)
+        | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
+        | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
+        | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
+        | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
+    )
 
 
 _LOCATOR_WORD = re.compile(
@@ -526,6 +532,8 @@ _MONTH_WORD = re.compile(
     r"juil|août|sept|oct|nov|déc|jän|märz|okt|dez|ene|abr|ago|dic|set|out)[a-zé]*\.?,?$",
     re.IGNORECASE,
 )
+#: What ``_MONTH_WORD`` can start with, in either case ("ſ" is an "s" to a case-insensitive pattern).
+_MONTH_START = frozenset("jfmasondeJFMASONDEſ")
 _DAY = re.compile(r"^[0-3]?\d\.?$")
 _YEAR_TOKEN = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[.,;:)]?$")
 

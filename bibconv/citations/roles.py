@@ -12,8 +12,10 @@ fields after it has labelled the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
+from itertools import repeat
 from operator import or_
 
 from bibconv.citations.fields import clean_text
@@ -85,15 +87,15 @@ _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
-    marks = _marks(text)
-    if not marks & _ANY_FORMULA:
+    words = text.split()
+    if not _bits(words, _FORMULA_BITS, _formula_bit):
         return text, _NO_ROLES
     original = text
     found: dict[str, str] = {}
-    if marks & _THESIS_WORD:
+    if _bits(words, _KIND_BITS, _kind_bits) & _THESIS_WORD:
         text = _cut_thesis_note(text, found)
     text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
-    if _marks(text) & _ROLE_SENTENCE_WORD:  # the text as cut so far: a cut may join words
+    if _bits(text.split(), _KIND_BITS, _kind_bits) & _ROLE_SENTENCE_WORD:  # as cut so far: cuts join words
         text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
     if not found:
         return original, _NO_ROLES
@@ -134,30 +136,37 @@ _ROLE_SENTENCE_WORDS = re.compile(
 )
 
 
-class _WordMarks(dict):
-    """The bits above for one word, computed once per word. None of the patterns matches white space, so
-    a text holds a match exactly when one of its words does; words recur from citation to citation, while
-    a case-insensitive search over the whole text tries every position of every citation."""
-
-    LIMIT = 100_000  # bounded, as the other per-text caches of the parser
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        marks = self[word] = (
-            (_ANY_FORMULA if _HINT.search(word) else 0)
-            | (_THESIS_WORD if _THESIS_WORDS.search(word) else 0)
-            | (_ROLE_SENTENCE_WORD if _ROLE_SENTENCE_WORDS.search(word) else 0)
-        )
-        return marks
+def _formula_bit(word: str) -> int:
+    return _ANY_FORMULA if _HINT.search(word) else 0
 
 
-_WORD_MARKS = _WordMarks()
+def _kind_bits(word: str) -> int:
+    return (_THESIS_WORD if _THESIS_WORDS.search(word) else 0) | (
+        _ROLE_SENTENCE_WORD if _ROLE_SENTENCE_WORDS.search(word) else 0
+    )
 
 
-def _marks(text: str) -> int:
-    """The bits of all the words of ``text``."""
-    return reduce(or_, map(_WORD_MARKS.__getitem__, text.split()), 0)
+# Bits by word, computed once per word (bounded, as the other per-text caches of the parser): the formula
+# bit for every word, the kinds only for the words of texts that hold a formula.
+_WORD_LIMIT = 100_000
+_FORMULA_BITS: dict[str, int] = {}
+_KIND_BITS: dict[str, int] = {}
+_UNSEEN = 8
+
+
+def _bits(words: list[str], cache: dict[str, int], compute: Callable[[str], int]) -> int:
+    """The bits of all ``words`` (None of the patterns matches white space, so a text holds a match exactly
+    when one of its words does; words recur from citation to citation, while a case-insensitive search
+    over the whole text tries every position of every citation.)"""
+    bits = reduce(or_, map(cache.get, words, repeat(_UNSEEN)), 0)
+    if bits & _UNSEEN:
+        if len(cache) >= _WORD_LIMIT:
+            cache.clear()
+        for word in words:
+            if word not in cache:
+                cache[word] = compute(word)
+        bits = reduce(or_, map(cache.__getitem__, words), 0)
+    return bits
 
 
 def _cut_thesis_note(text: str, found: dict[str, str]) -> str:
