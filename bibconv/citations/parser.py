@@ -32,7 +32,7 @@ from .crf import tag_tokens
 from .gbt7714 import looks_like_gbt7714, parse_gbt7714
 from .gost import looks_like_gost, parse_gost
 from .notes import AcceptanceNote, split_acceptance_note
-from .roles import RoleNotes, split_role_notes
+from .roles import RoleNotes, may_hold_role_formula, split_role_notes
 from .tokens import Token, tokenize
 
 __all__ = ["ParsedCitation", "parse_citation"]
@@ -96,6 +96,7 @@ _REPORT_GENRE = re.compile(
 
 
 _NO_SOURCE = Source()
+_NO_ROLES = RoleNotes()
 
 
 def parse_citation(text: str, source: Source = _NO_SOURCE) -> ParsedCitation:
@@ -123,10 +124,18 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     if standard is not None:
         record = _known_venue(standard)
         return ParsedCitation(_apply_note(record, note) if note is not None else record, True)
-    text, roles = split_role_notes(text)
-    text, pinpoint = _cut_pinpoint(text)
+    # The tokens and their marks (cached per token text) come first: without a token that can hold a role
+    # formula, split_role_notes would return the text unchanged (most citations), and its words need no
+    # second look-up.
     tokens = tokenize(text)
-    labels = _certain_labels(tokens, tag_tokens(tokens))
+    marks = _token_marks(list(map(itemgetter(0), tokens)))
+    cut, roles = split_role_notes(text) if marks & _ROLE_FORMULA else (text, _NO_ROLES)
+    cut, pinpoint = _cut_pinpoint(cut)
+    if cut is not text:  # rare: a formula or a pinpoint was cut out
+        text = cut
+        tokens = tokenize(text)
+        marks = _token_marks(list(map(itemgetter(0), tokens)))
+    labels = _certain_labels(tokens, tag_tokens(tokens), marks)
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
     if not record.title and not _is_journal_reference(record):
@@ -287,7 +296,7 @@ def _join(*parts: str) -> str:
 _BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]?$")
 
 
-def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
+def _certain_labels(tokens: list[Token], labels: list[str], present: int | None = None) -> list[str]:
     """Corrections where the structure is certain: a bare year is never part of a name list."""
     fixed = list(labels)
     for i, tok in enumerate(tokens):
@@ -304,7 +313,8 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
         elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
-    present = _token_marks(list(map(itemgetter(0), tokens)))
+    if present is None:
+        present = _token_marks(list(map(itemgetter(0), tokens)))
     _names_before_date(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
@@ -336,6 +346,8 @@ def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
 
 #: What a token can be for the rules above, by its text alone: bits of ``_TOKEN_MARKS``.
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
+#: And for ``_parse``: a token that may hold a role formula (a formula never spans two tokens).
+_ROLE_FORMULA = 128
 
 
 _UNSEEN = 64
@@ -364,6 +376,7 @@ def _marks_of(text: str) -> int:
         | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
         | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
         | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
+        | (_ROLE_FORMULA if may_hold_role_formula(text) else 0)
     )
 
 

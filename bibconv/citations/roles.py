@@ -85,6 +85,12 @@ _EDITOR_ROLE = re.compile(r"hrsg|herausgegeben|a\s+cura|éd\.|sous\s+la|editado|
 _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 
+def may_hold_role_formula(text: str) -> bool:
+    """False when ``split_role_notes`` finds nothing in a text made of words (or parts of words) like this
+    one: every formula holds a piece (``_HINT``) that holds no white space, ``;``, ``:`` or digit."""
+    return _HINT.search(text) is not None
+
+
 def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
     words = text.split()
