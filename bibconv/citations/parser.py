@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import reduce
-from itertools import repeat
-from operator import itemgetter, or_
+from itertools import compress, repeat
+from operator import and_, itemgetter, or_
 from types import SimpleNamespace
 
 from ..data.venues import lookup as lookup_venue
@@ -129,7 +129,7 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     # second look-up.
     tokens = tokenize(text)
     marks = _token_marks(list(map(itemgetter(0), tokens)))
-    cut, roles = split_role_notes(text) if marks & _ROLE_FORMULA else (text, _NO_ROLES)
+    cut, roles = split_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
     cut, pinpoint = _cut_pinpoint(cut)
     if cut is not text:  # rare: a formula or a pinpoint was cut out
         text = cut
@@ -296,25 +296,26 @@ def _join(*parts: str) -> str:
 _BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]?$")
 
 
-def _certain_labels(tokens: list[Token], labels: list[str], present: int | None = None) -> list[str]:
-    """Corrections where the structure is certain: a bare year is never part of a name list."""
+def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | None = None) -> list[str]:
+    """Corrections where the structure is certain: a bare year is never part of a name list. ``marks`` are
+    the tokens' ``_token_marks`` when the caller has them."""
+    if marks is None:
+        marks = _token_marks(list(map(itemgetter(0), tokens)))
     fixed = list(labels)
-    for i, tok in enumerate(tokens):
-        text, label = tok.text, fixed[i]
-        # Each test first checks the one character its pattern can start with: most tokens fail there.
-        if text[0] in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text):
+    # Only the tokens whose text is an identifier, a year or initials can change here (in order: a change
+    # at one token is seen by the next).
+    for i in compress(range(len(tokens)), map(and_, marks, repeat(_IDENTIFIER | _YEARS | _INITIALS))):
+        mark, label = marks[i], fixed[i]
+        if mark & _IDENTIFIER:
             fixed[i] = "url"  # identifiers are read by rules from the whole string; keep them out of fields
-        elif label in ("author", "editor") and text[0] in "([12" and _BARE_YEAR.match(text):
+        elif label in ("author", "editor") and mark & _BARE_YEAR_TOKEN:
             fixed[i] = "date"
-        elif (
-            label in ("pages", "volume", "issue", "container") and text[0] == "(" and _PAREN_YEAR.match(text)
-        ):
+        elif label in ("pages", "volume", "issue", "container") and mark & _PAREN_YEAR_TOKEN:
             fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
-        elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
+        elif label != "author" and i and fixed[i - 1] == "author" and mark & _INITIALS:
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
-    if present is None:
-        present = _token_marks(list(map(itemgetter(0), tokens)))
+    present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
@@ -348,22 +349,25 @@ def _certain_labels(tokens: list[Token], labels: list[str], present: int | None 
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
 #: And for ``_parse``: a token that may hold a role formula (a formula never spans two tokens).
 _ROLE_FORMULA = 128
+#: And for the first corrections: an identifier, a bare year, a year in parentheses, initials.
+_IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
+_YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
 
 
 _UNSEEN = 64
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
 
 
-def _token_marks(texts: list[str]) -> int:
-    """The bits above of all the token ``texts``, each computed once per text."""
-    marks = reduce(or_, map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)), 0)
-    if marks & _UNSEEN:
+def _token_marks(texts: list[str]) -> list[int]:
+    """The bits above of each token text, computed once per text."""
+    marks = list(map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)))
+    if _UNSEEN in marks:  # no text has that bit alone
         if len(_TOKEN_MARKS) >= 100_000:
             _TOKEN_MARKS.clear()
         for text in texts:
             if text not in _TOKEN_MARKS:
                 _TOKEN_MARKS[text] = _marks_of(text)
-        marks = reduce(or_, map(_TOKEN_MARKS.__getitem__, texts), 0)
+        marks = list(map(_TOKEN_MARKS.__getitem__, texts))
     return marks
 
 
@@ -377,6 +381,11 @@ def _marks_of(text: str) -> int:
         | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
         | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
         | (_ROLE_FORMULA if may_hold_role_formula(text) else 0)
+        # Each test below first checks the one character its pattern can start with: most tokens fail there.
+        | (_IDENTIFIER if first in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text) else 0)
+        | (_BARE_YEAR_TOKEN if first in "([12" and _BARE_YEAR.match(text) else 0)
+        | (_PAREN_YEAR_TOKEN if first == "(" and _PAREN_YEAR.match(text) else 0)
+        | (_INITIALS if _INITIALS_TOKEN.match(text) else 0)
     )
 
 
