@@ -32,6 +32,11 @@ __all__ = [
     "thesis_kind",
 ]
 
+#: The normalizers of one segment below are cached by their arguments: the same segment text recurs from
+#: citation to citation (in the bench, 4,659 titles hold 820 distinct texts, 3,196 containers 654); they
+#: are pure and return strings or tuples of them.
+_segment_cache = lru_cache(maxsize=1 << 14)
+
 _EDGE = " \t.,;:–—-"
 _QUOTES = tuple("\"“”‘’«»„'")  # for startswith/endswith
 _BRACKETED_EDGE = re.compile(r"^[(\[]\s*|\s*[)\]]$")
@@ -57,6 +62,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+@_segment_cache
 def clean_title(text: str) -> str:
     """Title without surrounding quotes and the separator after it; keeps ``?``/``!`` and ``LLM.int8()``."""
     text = " ".join(text.split()).strip(" ,;:")
@@ -86,6 +92,7 @@ _EDITION_END = frozenset(")dnleozDNLEOZ")
 _DIGIT = re.compile(r"\d")
 
 
+@_segment_cache
 def split_edition(title: str) -> tuple[str, str]:
     """APA's ``Deep learning (2nd ed.)``, ``(3rd ed., Vol. 1)``, and ``Computer Networks, 4th edn.``:
     the edition is not part of the title."""
@@ -116,6 +123,7 @@ _REPORT_BEFORE_PUBLISHER = re.compile(
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{3,120})[\])]\.?$")
 
 
+@_segment_cache
 def split_report_container(container: str) -> tuple[str, str]:
     """``Tech. Rep. TR-123`` that the labeller took for a venue: (genre, number), or ("", "")."""
     match = _REPORT.match(clean_text(container))
@@ -124,6 +132,7 @@ def split_report_container(container: str) -> tuple[str, str]:
     return clean_text(match.group("genre")), match.group("number") or ""
 
 
+@_segment_cache
 def split_title_genre(title: str) -> tuple[str, str, str, str]:
     """APA 7's ``Title [Doctoral dissertation, Stanford University]`` and ``Title (Tech. Rep. No. 66)``:
     (title, genre, number, institution); the title is returned unchanged when its tail is no genre."""
@@ -165,6 +174,7 @@ _CONTAINER_VOLUME_WORD = re.compile(
 _LEADING_PAGES = re.compile(r"^pp?\.?\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)?\s*in\s*:?\s+", re.IGNORECASE)
 
 
+@_segment_cache
 def clean_container(text: str) -> str:
     ends_with_period = text.rstrip(" ,;:").endswith(".")
     text = clean_text(text)
@@ -197,6 +207,7 @@ def _without_volume_word(text: str) -> str:
 _ABBREVIATED_NAME = re.compile(r"(?:^|\s)[A-Z][a-z]{0,7}\.\s.*(?<=\s)[A-Z][a-z]{0,7}$")
 
 
+@_segment_cache
 def pages_before_container(text: str) -> str:
     """ASA's ``Pp. 20–27 in Proceedings …``: the pages the labeller left at the start of the container."""
     match = _LEADING_PAGES.match(clean_text(text))
@@ -511,6 +522,7 @@ _PAGE_RANGE = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\bto\b)\s*([
 _ARTICLE_NUMBER = re.compile(r"\b([A-Za-z]{0,2}\d+[A-Za-z]?)\b")
 
 
+@_segment_cache
 def parse_pages(text: str) -> str:
     """``pp. 1-30`` → ``1–30``; abbreviated ``1123–30`` → ``1123–1130``; ``e1234`` stays."""
     match = _PAGE_RANGE.search(text)
@@ -534,6 +546,7 @@ _VOL_ISSUE = re.compile(r"(\d+)\s*[.(]\s*(\d+(?:[-–/]\d+)?)\)?")
 _NUMBER = re.compile(r"[A-Za-z]?\d+(?:[-–/]\d+)?|\b[IVXLC]+\b")
 
 
+@_segment_cache
 def parse_volume_issue(volume_text: str, issue_text: str) -> tuple[str, str]:
     """Volume and issue from their segments: ``18.187``, ``44(3)``, ``Vol. 37``, ``No. 8``, ``Bd. 18``."""
     volume = issue = ""
@@ -558,6 +571,7 @@ _MONTHS = {
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 
 
+@_segment_cache
 def parse_date(text: str) -> str:
     """``(2016)``, ``May 2018``, ``2020 Mar 5`` → ``2016``, ``2018-05``; a literal (``in press``) kept."""
     match = _YEAR.search(text)
@@ -585,6 +599,7 @@ _DOCTORAL_THESIS = re.compile(
 )
 
 
+@_segment_cache
 def thesis_kind(genre: str) -> str | None:
     """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
     lower = genre.lower()
@@ -649,6 +664,7 @@ _MEDIUM = re.compile(
 )
 
 
+@_segment_cache
 def split_medium(title: str) -> tuple[str, str]:
     """Vancouver's ``Title [Internet]`` / ``Title [Preprint]``: the medium is not part of the title.
     Returns (title, medium in lower case or "")."""
@@ -667,6 +683,7 @@ _PLACE_COLON_PUBLISHER = re.compile(
 )
 
 
+@_segment_cache
 def place_and_publisher(text: str) -> tuple[str, str] | None:
     """(publisher, place) when ``text`` is written ``Place: Publisher``, else None."""
     match = _PLACE_COLON_PUBLISHER.match(clean_text(text))
@@ -702,6 +719,7 @@ _SERIAL_WORDS = re.compile(
 )
 
 
+@_segment_cache
 def is_publisher_name(text: str) -> bool:
     """``Prentice Hall``, ``Morgan Kaufmann Publishers``, ``Springer-Verlag``: a publisher, not a serial."""
     return len(text.split()) <= 5 and bool(_PUBLISHER_NAME.search(text)) and not _SERIAL_WORDS.search(text)
@@ -713,6 +731,7 @@ _COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
 _PUBLISHER_COMMA_PLACE = re.compile(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$")
 
 
+@_segment_cache
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
