@@ -755,6 +755,7 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
 _NUMBER_BEFORE_PUBLISHER = re.compile(r"^(?P<number>[A-Z][\w/-]*?\d[\w/-]*|\d[\w/-]*)[.,]\s+(?P<rest>\S.*)$")
 
 
+@_segment_cache
 def report_fields(
     title: str, container: str, genre: str, number: str, publisher: str, place: str
 ) -> tuple[str, str, str, str, str, str]:

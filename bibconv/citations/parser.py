@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from itertools import compress, repeat
 from operator import and_, itemgetter, or_
 from types import SimpleNamespace
@@ -96,6 +96,9 @@ _REPORT_GENRE = re.compile(
 
 
 _NO_SOURCE = Source()
+
+#: For the pure functions of field values below: values recur from citation to citation (see fields.py).
+_value_cache = lru_cache(maxsize=1 << 14)
 _NO_ROLES = RoleNotes()
 
 
@@ -1094,6 +1097,7 @@ _VENUE_ABBREVIATION = re.compile(r"^\([^()]{2,20}\)[.,]?\s*")
 _FIRST_SENTENCE = re.compile(r"^(?P<body>[^.]{4,100}?)\.\s+(?P<rest>[A-Z0-9].{3,})$")
 
 
+@_value_cache
 def _corporate_author_in_title(title: str) -> tuple[tuple, str]:
     """Vancouver's ``World Health Organization. Global tuberculosis report 2020 [Internet]. Geneva: …``:
     with no names found, a first sentence naming a body is the author. Returns (authors, title)."""
@@ -1150,6 +1154,7 @@ _ACL_VOLUME_PART = re.compile(r"^\((?:long|short|long and short|student research
                               re.IGNORECASE)
 
 
+@_value_cache
 def _split_series(container: str, collection: str, volume: str) -> tuple[str, str, str]:
     """Returns (container, series, volume) with a series the labeller left in the container split off,
     and an ACL volume part the labeller took for a series put back into the proceedings' title."""
@@ -1171,6 +1176,7 @@ _PREPRINT_SERVER = re.compile(
 )
 
 
+@_value_cache
 def _volume_after_venue(container: str, volume: str) -> tuple[str, str]:
     """Google Scholar's ``Advances in neural information processing systems 28`` when the labeller kept 28 in the venue."""
     if volume or not container:
@@ -1241,6 +1247,7 @@ _JOURNAL_WORDS = re.compile(
 )
 
 
+@_value_cache
 def _is_institution(name: str) -> bool:
     """A university or research institution (not its press, not one of its journals)."""
     return bool(
