@@ -348,23 +348,22 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     return fixed
 
 
-#: What a token can be for the rules above, by its text alone: bits of ``_TOKEN_MARKS``.
+# What a token can be, by its text alone (bits of ``_token_marks``): for the rules above, a token that opens
+# a quote, an editor, access or number marker, a month, initials with a comma; for ``_parse``, a token that
+# may hold a role formula (a formula never spans two tokens); for the first corrections of
+# ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
-#: And for ``_parse``: a token that may hold a role formula (a formula never spans two tokens).
 _ROLE_FORMULA = 128
-#: And for the first corrections: an identifier, a bare year, a year in parentheses, initials.
 _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
 _YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
-
-
-_UNSEEN = 64
+_UNSEEN = 64  # a text not marked yet; never the marks of a text
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
 
 
 def _token_marks(texts: list[str]) -> list[int]:
     """The bits above of each token text, computed once per text."""
     marks = list(map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)))
-    if _UNSEEN in marks:  # no text has that bit alone
+    if _UNSEEN in marks:
         if len(_TOKEN_MARKS) >= 100_000:
             _TOKEN_MARKS.clear()
         for text in texts:
@@ -375,6 +374,7 @@ def _token_marks(texts: list[str]) -> list[int]:
 
 
 def _marks_of(text: str) -> int:
+    # Most tests first check the one character their pattern can start with: most tokens fail there.
     first = text[0]
     return (
         (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
@@ -384,7 +384,6 @@ def _marks_of(text: str) -> int:
         | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
         | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
         | (_ROLE_FORMULA if may_hold_role_formula(text) else 0)
-        # Each test below first checks the one character its pattern can start with: most tokens fail there.
         | (_IDENTIFIER if first in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text) else 0)
         | (_BARE_YEAR_TOKEN if first in "([12" and _BARE_YEAR.match(text) else 0)
         | (_PAREN_YEAR_TOKEN if first == "(" and _PAREN_YEAR.match(text) else 0)

@@ -86,8 +86,9 @@ _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 
 def may_hold_role_formula(text: str) -> bool:
-    """False when ``split_role_notes`` finds nothing in a text made of words (or parts of words) like this
-    one: every formula holds a piece (``_HINT``) that holds no white space, ``;``, ``:`` or digit."""
+    """False when ``split_role_notes`` would find nothing in any text that has ``text`` as a word or a token:
+    every formula holds a ``_HINT`` piece, and no piece spans white space or a place where ``tokenize``
+    splits a word."""
     return _HINT.search(text) is not None
 
 
@@ -161,9 +162,9 @@ _UNSEEN = 8
 
 
 def _bits(words: list[str], cache: dict[str, int], compute: Callable[[str], int]) -> int:
-    """The bits of all ``words`` (None of the patterns matches white space, so a text holds a match exactly
+    """The bits of all ``words``. None of the patterns matches white space, so a text holds a match exactly
     when one of its words does; words recur from citation to citation, while a case-insensitive search
-    over the whole text tries every position of every citation.)"""
+    over the whole text tries every position of every citation."""
     bits = reduce(or_, map(cache.get, words, repeat(_UNSEEN)), 0)
     if bits & _UNSEEN:
         if len(cache) >= _WORD_LIMIT:
