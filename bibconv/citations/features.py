@@ -33,12 +33,16 @@ _MONTHS = frozenset(
 
 
 def _shape(word: str) -> str:
+    """The word's letters and digits as X/x/d, runs collapsed, at most 8 characters."""
     mapped = word.translate(_SHAPE_MAP)
-    out = []
+    out = last = mapped[:1]
     for ch in mapped:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out[:8])
+        if ch != last:
+            out += ch
+            if len(out) == 8:
+                break
+            last = ch
+    return out
 
 
 def token_features(text: str) -> list[str]:
@@ -108,6 +112,7 @@ class Featurizer:
         self._pos = [encode([name]) for name in _POS]
         self._inq, self._qend, self._inp = encode(["inq"]), encode(["qend"]), encode(["inp"])
         self._bos, self._eos = encode(["BOS"]), encode(["EOS"])
+        self._by_length: dict[int, list[tuple]] = {}
 
     def _parts(self, text: str) -> _TokenParts:
         parts = self._cache.get(text)
@@ -117,44 +122,56 @@ class Featurizer:
             parts = self._cache[text] = _token_parts(text, self._encode)
         return parts
 
+    def _positions(self, n: int) -> list[tuple]:
+        """The position feature of each of ``n`` tokens (one list per citation length, kept)."""
+        positions = self._by_length.get(n)
+        if positions is None:
+            positions = self._by_length[n] = [self._pos[10 * i // n] for i in range(n)]
+        return positions
+
     def __call__(self, tokens: list[Token]) -> list[list]:
         cache = self._cache
-        parts = [cache.get(t.text) or self._parts(t.text) for t in tokens]
+        parts = [cache.get(t[0]) or self._parts(t[0]) for t in tokens]
         n = len(parts)
-        pos, inq, qend, inp = self._pos, self._inq, self._qend, self._inp
-        result: list[list] = []
+        if not n:
+            return []
+        owns = [part.own for part in parts]
+        if any(part.marked for part in parts):
+            owns = self._with_marks(parts, owns)
+        # Neighbour features, shifted into place: -1 (BOS first), -2, +1 (EOS last), +2.
+        previous = [self._bos, *[part.as_previous for part in parts[:-1]]]
+        second_previous = [(), (), *[part.as_second_previous for part in parts[:-2]]][:n]
+        following = [*[part.as_next for part in parts[1:]], self._eos]
+        second_following = [*[part.as_second_next for part in parts[2:]], (), ()][:n]
+        # Feature order within a token is fixed (the model's scores are sums in this order).
+        return [
+            [*own, *pos, *prev, *prev2, *nxt, *nxt2]
+            for own, pos, prev, prev2, nxt, nxt2 in zip(
+                owns, self._positions(n), previous, second_previous, following, second_following, strict=True
+            )
+        ]
+
+    def _with_marks(self, parts: list[_TokenParts], owns: list[tuple]) -> list[tuple]:
+        """Each token's own features followed by its quote and bracket marks (inq, qend, inp)."""
+        inq, qend, inp = self._inq, self._qend, self._inp
+        marked: list[tuple] = []
         in_quote = False
         paren = 0
-        # Feature order within a token is fixed (the model's scores are sums in this order).
-        for i, part in enumerate(parts):
-            feats = list(part.own)
+        for part, own in zip(parts, owns, strict=True):
             opens_quote = part.opens_quote and not in_quote
             if in_quote or opens_quote:
-                feats += inq
+                own += inq
                 if opens_quote:
                     in_quote = True
                 if part.closes_quote and (part.long or not opens_quote):
                     in_quote = False
-                    feats += qend
+                    own += qend
             if paren > 0:
-                feats += inp
+                own += inp
             if part.paren_delta:
                 paren = max(paren + part.paren_delta, 0)
-            feats += pos[10 * i // n]
-            if i == 0:
-                feats += self._bos
-            else:
-                feats += parts[i - 1].as_previous
-                if i > 1:
-                    feats += parts[i - 2].as_second_previous
-            if i == n - 1:
-                feats += self._eos
-            else:
-                feats += parts[i + 1].as_next
-                if i + 2 < n:
-                    feats += parts[i + 2].as_second_next
-            result.append(feats)
-        return result
+            marked.append(own)
+        return marked
 
 
 class _TokenParts(NamedTuple):
@@ -169,25 +186,35 @@ class _TokenParts(NamedTuple):
     closes_quote: bool
     long: bool  # more than one character: a lone quote mark cannot open and close at once
     paren_delta: int  # brackets opened minus closed
+    marked: bool  # any of the above: the token may start, end or sit in a quote or brackets
 
 
 def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> _TokenParts:
     own = token_features(text)
     shape, word = own[0], own[1]
     last = text[-1]
-    return _TokenParts(
-        own=encode(own),
-        as_previous=encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
-        as_second_previous=encode(["-2" + word]),
-        as_next=encode(["+1" + word, "+1" + shape]),
-        as_second_next=encode(["+2" + word]),
-        opens_quote=text[0] in _OPEN_QUOTES,
-        closes_quote=text.rstrip(".,;:)").endswith(_CLOSE_TUPLE),
-        long=len(text) > 1,
-        paren_delta=text.count("(") + text.count("[") - text.count(")") - text.count("]"),
+    opens_quote = text[0] in _OPEN_QUOTES
+    closes_quote = text.rstrip(".,;:)").endswith(_CLOSE_TUPLE)
+    paren_delta = text.count("(") + text.count("[") - text.count(")") - text.count("]")
+    return _new_parts(
+        _TokenParts,
+        (
+            encode(own),
+            encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
+            encode(["-2" + word]),
+            encode(["+1" + word, "+1" + shape]),
+            encode(["+2" + word]),
+            opens_quote,
+            closes_quote,
+            len(text) > 1,
+            paren_delta,
+            opens_quote or closes_quote or paren_delta != 0,
+        ),
     )
 
 
+#: ``_TokenParts(...)`` without the Python-level ``__new__`` of a named tuple (once per distinct token text).
+_new_parts = tuple.__new__
 _CLOSE_TUPLE = tuple(_CLOSE_QUOTES)
 _POS = [f"pos={i}" for i in range(10)]
 

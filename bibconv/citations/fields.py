@@ -32,6 +32,11 @@ __all__ = [
     "thesis_kind",
 ]
 
+#: The normalizers of one segment below are cached by their arguments: the same segment text recurs from
+#: citation to citation (in the bench, 4,659 titles hold 820 distinct texts, 3,196 containers 654); they
+#: are pure and return strings or tuples of them.
+_segment_cache = lru_cache(maxsize=1 << 14)
+
 _EDGE = " \t.,;:–—-"
 _QUOTES = tuple("\"“”‘’«»„'")  # for startswith/endswith
 _BRACKETED_EDGE = re.compile(r"^[(\[]\s*|\s*[)\]]$")
@@ -57,6 +62,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+@_segment_cache
 def clean_title(text: str) -> str:
     """Title without surrounding quotes and the separator after it; keeps ``?``/``!`` and ``LLM.int8()``."""
     text = " ".join(text.split()).strip(" ,;:")
@@ -81,9 +87,17 @@ _EDITION = (
 _EDITION_SUFFIX = re.compile(rf"(?=[\s(,.])(?:\s*\({_EDITION}(?:[,;][^()]*)?\)|[,.]\s+{_EDITION})\.?$", re.IGNORECASE)
 
 
+#: The last characters an edition suffix can end with (before its periods), in either case.
+_EDITION_END = frozenset(")dnleozDNLEOZ")
+_DIGIT = re.compile(r"\d")
+
+
+@_segment_cache
 def split_edition(title: str) -> tuple[str, str]:
     """APA's ``Deep learning (2nd ed.)``, ``(3rd ed., Vol. 1)``, and ``Computer Networks, 4th edn.``:
     the edition is not part of the title."""
+    if title.rstrip("\n").rstrip(".")[-1:] not in _EDITION_END or not _DIGIT.search(title):
+        return title, ""  # most titles: the suffix's end or number is missing, no search over every position
     match = _EDITION_SUFFIX.search(title)
     if not match:
         return title, ""
@@ -109,6 +123,7 @@ _REPORT_BEFORE_PUBLISHER = re.compile(
 _BRACKETED_TAIL = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{3,120})[\])]\.?$")
 
 
+@_segment_cache
 def split_report_container(container: str) -> tuple[str, str]:
     """``Tech. Rep. TR-123`` that the labeller took for a venue: (genre, number), or ("", "")."""
     match = _REPORT.match(clean_text(container))
@@ -117,9 +132,12 @@ def split_report_container(container: str) -> tuple[str, str]:
     return clean_text(match.group("genre")), match.group("number") or ""
 
 
+@_segment_cache
 def split_title_genre(title: str) -> tuple[str, str, str, str]:
     """APA 7's ``Title [Doctoral dissertation, Stanford University]`` and ``Title (Tech. Rep. No. 66)``:
     (title, genre, number, institution); the title is returned unchanged when its tail is no genre."""
+    if title.rstrip("\n").rstrip(".")[-1:] not in (")", "]"):
+        return title, "", "", ""  # no bracket at the end: no search over every position
     match = _BRACKETED_TAIL.search(title)
     if not match:
         return title, "", "", ""
@@ -156,12 +174,13 @@ _CONTAINER_VOLUME_WORD = re.compile(
 _LEADING_PAGES = re.compile(r"^pp?\.?\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)?\s*in\s*:?\s+", re.IGNORECASE)
 
 
+@_segment_cache
 def clean_container(text: str) -> str:
     ends_with_period = text.rstrip(" ,;:").endswith(".")
     text = clean_text(text)
     text = _LEADING_PAGES.sub("", text)
     text = _CONTAINER_PREFIX.sub("", text)
-    core = clean_text(_CONTAINER_VOLUME_WORD.sub("", text.strip(_EDGE)))  # "Psych. Science, v.": no volume
+    core = clean_text(_without_volume_word(text.strip(_EDGE)))  # "Psych. Science, v.": no volume
     if len(core) > 2 and core[0] in _QUOTES and core[-1] in _QUOTES:
         core = core[1:-1].strip()  # PN-ISO 690's „Przegląd Socjologiczny", some styles' "Journal"
     if ends_with_period and text.endswith(core) and _ABBREVIATED_NAME.search(core):
@@ -169,10 +188,26 @@ def clean_container(text: str) -> str:
     return core
 
 
+_VOLUME_WORDS = frozenset("v vol vols volume bd band t tome no nr n jg p pp pages".split())
+
+
+def _without_volume_word(text: str) -> str:
+    """``text`` without a final volume word (``_CONTAINER_VOLUME_WORD``), searched for only when the last
+    word is one: the pattern is anchored at the end, but a search still tries every position."""
+    words = text.rsplit(None, 1)
+    if len(words) < 2:
+        return text  # the pattern needs white space before the word
+    last = words[1].lower().replace("ſ", "s")  # "ſ" is an "s" to a case-insensitive pattern
+    if last.removesuffix(".") not in _VOLUME_WORDS:
+        return text
+    return _CONTAINER_VOLUME_WORD.sub("", text)
+
+
 # An abbreviated journal name ending in an abbreviated word: "J. Mach. Learn. Res", "Adv. Theor. Math. Phys"
 _ABBREVIATED_NAME = re.compile(r"(?:^|\s)[A-Z][a-z]{0,7}\.\s.*(?<=\s)[A-Z][a-z]{0,7}$")
 
 
+@_segment_cache
 def pages_before_container(text: str) -> str:
     """ASA's ``Pp. 20–27 in Proceedings …``: the pages the labeller left at the start of the container."""
     match = _LEADING_PAGES.match(clean_text(text))
@@ -220,9 +255,18 @@ def split_names(text: str) -> tuple[Name, ...]:
     if not text or text.isspace():
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
-    text = _EDITOR_WORDS.sub(" ", _NAMES_PREFIX.sub("", text))
-    text, others = _ETAL.subn("", text)
-    text = _trim_name_list(_ELLIPSIS.sub(",", text))
+    text = _NAMES_PREFIX.sub("", text)
+    # Each pattern below is searched for only when the text holds a piece that every match of it holds.
+    lowered = text.lower()
+    if "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered:
+        text = _EDITOR_WORDS.sub(" ", text)
+        lowered = text.lower()
+    others = 0
+    if "et" in lowered or "other" in lowered or "u." in lowered:
+        text, others = _ETAL.subn("", text)
+    if "..." in text or "…" in text:
+        text = _ELLIPSIS.sub(",", text)
+    text = _trim_name_list(text)
     if not text:
         return (OTHERS,) if others else ()
     if _is_organisation(text):
@@ -280,7 +324,8 @@ _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
 def _trim_name_list(text: str) -> str:
     """Strip separators around a name list, keeping the period of a final initial (``Doe, J.``)."""
     text = text.strip(" ,;:–—-")
-    if text.endswith(".") and not _FINAL_INITIAL.search(text):
+    # A match ends the text, three characters long (two from its start): searched for there only.
+    if text.endswith(".") and not _FINAL_INITIAL.search(text, max(len(text) - 3, 0)):
         text = text.rstrip(". ,;:")
     return text
 
@@ -297,12 +342,33 @@ def _attach_suffixes(parts: list[str]) -> list[str]:
     """``Pearl, J., Jr.`` / ``Pearl J Jr.``: a suffix is not a name; keep it out of the name split."""
     out: list[str] = []
     for part in parts:
-        if _SUFFIX_WORD.match(part) and out:
+        alone, marked = _suffix_forms(part)
+        if alone and out:
             out[-1] += _SUFFIX_MARK + part
             continue
-        part = _TRAILING_SUFFIX.sub(lambda m: _SUFFIX_MARK + m.group(1) + ".", part)
-        out.append(_TRAILING_NUMERAL.sub(lambda m: m.group(1) + _SUFFIX_MARK + m.group(2), part))
+        out.append(marked)
     return out
+
+
+# The parts of name lists recur far more than the lists (the same people, printed by other styles, in other
+# orders, with other separators), so the functions of one part are cached by its text; their results are
+# immutable (strings, bools, frozen Names).
+_PART_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_PART_CACHE_SIZE)
+def _suffix_forms(part: str) -> tuple[bool, str]:
+    """(is ``part`` a suffix on its own, ``part`` with a trailing suffix marked)."""
+    marked = _TRAILING_SUFFIX.sub(_mark_suffix, part)
+    return bool(_SUFFIX_WORD.match(part)), _TRAILING_NUMERAL.sub(_mark_numeral, marked)
+
+
+def _mark_suffix(match: re.Match) -> str:
+    return _SUFFIX_MARK + match.group(1) + "."
+
+
+def _mark_numeral(match: re.Match) -> str:
+    return match.group(1) + _SUFFIX_MARK + match.group(2)
 
 
 def _take_suffix(*texts: str) -> tuple[list[str], str]:
@@ -327,7 +393,7 @@ def _split_comma_names(text: str) -> list[Name]:
         if vancouver:
             names.append(_vancouver_name(part))
             i += 1
-        elif nxt is not None and _pairs_with(part, nxt, i):
+        elif nxt is not None and _pairs_with(part, nxt, i == 0):
             names.append(_inverted(part, nxt))
             i += 2
         else:
@@ -336,7 +402,8 @@ def _split_comma_names(text: str) -> list[Name]:
     return names
 
 
-def _pairs_with(part: str, nxt: str, index: int) -> bool:
+@lru_cache(maxsize=_PART_CACHE_SIZE)
+def _pairs_with(part: str, nxt: str, first: bool) -> bool:
     """Is ``part, nxt`` one inverted name (``García López, Maria``) rather than two names?"""
     if not _is_given_like(nxt) or _ends_with_initials(part) or _starts_with_initials(part):
         return False  # "Smith J. A." / "S. Weinberg" are whole names already
@@ -346,7 +413,7 @@ def _pairs_with(part: str, nxt: str, index: int) -> bool:
         return True  # ISO 690 / DIN: "SILVA, Ana Paula"
     if _looks_particle_family(part):
         return True
-    if index == 0:
+    if first:
         # The first name of a list is inverted whenever it can be ("Heo, Jung Hwan, et al.").
         return not _looks_full_name(part) or len(nxt.split()) == 1
     return not _looks_full_name(part) and not _looks_family_given(nxt)
@@ -385,6 +452,7 @@ def _looks_particle_family(part: str) -> bool:
     return len(words) >= 2 and words[0].islower()
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _is_vancouver(part: str) -> bool:
     words = part.strip(" .").split()
     return (
@@ -406,6 +474,7 @@ def _spaced_initials(letters: str) -> str:
     return out.strip()
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _vancouver_name(part: str) -> Name:
     (part,), suffix = _take_suffix(part)
     words = part.strip(" .").split()
@@ -413,6 +482,7 @@ def _vancouver_name(part: str) -> Name:
     return Name(name.family, name.given, name.particle, suffix) if suffix else name
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _inverted(family: str, given: str) -> Name:
     (family, given), suffix = _take_suffix(family, given)
     name = _inverted_name(family, given)
@@ -435,6 +505,7 @@ def _inverted_name(family: str, given: str) -> Name:
     return parse_plain_name(f"{family}, {given}")
 
 
+@lru_cache(maxsize=_PART_CACHE_SIZE)
 def _name_from_part(part: str, inverted_ok: bool) -> Name:
     (part,), suffix = _take_suffix(part)
     name = _plain_part_name(_trim_name_list(part), inverted_ok)
@@ -459,6 +530,7 @@ _PAGE_RANGE = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\bto\b)\s*([
 _ARTICLE_NUMBER = re.compile(r"\b([A-Za-z]{0,2}\d+[A-Za-z]?)\b")
 
 
+@_segment_cache
 def parse_pages(text: str) -> str:
     """``pp. 1-30`` → ``1–30``; abbreviated ``1123–30`` → ``1123–1130``; ``e1234`` stays."""
     match = _PAGE_RANGE.search(text)
@@ -482,6 +554,7 @@ _VOL_ISSUE = re.compile(r"(\d+)\s*[.(]\s*(\d+(?:[-–/]\d+)?)\)?")
 _NUMBER = re.compile(r"[A-Za-z]?\d+(?:[-–/]\d+)?|\b[IVXLC]+\b")
 
 
+@_segment_cache
 def parse_volume_issue(volume_text: str, issue_text: str) -> tuple[str, str]:
     """Volume and issue from their segments: ``18.187``, ``44(3)``, ``Vol. 37``, ``No. 8``, ``Bd. 18``."""
     volume = issue = ""
@@ -506,6 +579,7 @@ _MONTHS = {
 _MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.IGNORECASE)
 
 
+@_segment_cache
 def parse_date(text: str) -> str:
     """``(2016)``, ``May 2018``, ``2020 Mar 5`` → ``2016``, ``2018-05``; a literal (``in press``) kept."""
     match = _YEAR.search(text)
@@ -533,6 +607,7 @@ _DOCTORAL_THESIS = re.compile(
 )
 
 
+@_segment_cache
 def thesis_kind(genre: str) -> str | None:
     """``phdthesis``/``mastersthesis`` for a thesis genre, else None."""
     lower = genre.lower()
@@ -563,12 +638,16 @@ def _trim_identifier(value: str) -> str:
 
 
 def find_doi(text: str) -> str:
+    if "10." not in text:
+        return ""  # every DOI starts with it: no case-insensitive search over every position
     match = _DOI.search(text)
     return _trim_identifier(match.group(1)) if match else ""
 
 
 def find_arxiv(text: str, doi: str = "") -> str:
-    match = _ARXIV.search(text)
+    lowered = text.lower()
+    # Every form holds "arxiv" or "corr": only then the case-insensitive search over every position.
+    match = _ARXIV.search(text) if "rx" in lowered or "corr" in lowered else None
     if match:
         return match.group(1)
     doi_match = _ARXIV_DOI.match(doi)
@@ -577,6 +656,8 @@ def find_arxiv(text: str, doi: str = "") -> str:
 
 def find_url(text: str) -> str:
     """The first URL that is not just a DOI or arXiv link (those are kept as identifiers)."""
+    if "://" not in text and "www." not in text.lower():
+        return ""  # no search over every position of a text without a URL
     for match in _URL.finditer(text):
         url = _trim_identifier(match.group(0))
         if not re.search(r"(?:doi\.org|dx\.doi\.org)/", url, re.IGNORECASE):
@@ -591,9 +672,12 @@ _MEDIUM = re.compile(
 )
 
 
+@_segment_cache
 def split_medium(title: str) -> tuple[str, str]:
     """Vancouver's ``Title [Internet]`` / ``Title [Preprint]``: the medium is not part of the title.
     Returns (title, medium in lower case or "")."""
+    if not title.rstrip("\n").endswith("]"):
+        return title, ""  # no bracket at the end: no search over every position
     match = _MEDIUM.search(title)
     if match is None:
         return title, ""
@@ -607,6 +691,7 @@ _PLACE_COLON_PUBLISHER = re.compile(
 )
 
 
+@_segment_cache
 def place_and_publisher(text: str) -> tuple[str, str] | None:
     """(publisher, place) when ``text`` is written ``Place: Publisher``, else None."""
     match = _PLACE_COLON_PUBLISHER.match(clean_text(text))
@@ -642,6 +727,7 @@ _SERIAL_WORDS = re.compile(
 )
 
 
+@_segment_cache
 def is_publisher_name(text: str) -> bool:
     """``Prentice Hall``, ``Morgan Kaufmann Publishers``, ``Springer-Verlag``: a publisher, not a serial."""
     return len(text.split()) <= 5 and bool(_PUBLISHER_NAME.search(text)) and not _SERIAL_WORDS.search(text)
@@ -653,6 +739,7 @@ _COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
 _PUBLISHER_COMMA_PLACE = re.compile(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$")
 
 
+@_segment_cache
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
     labeller read the whole ``New York: Vintage`` as the place."""
@@ -676,6 +763,7 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
 _NUMBER_BEFORE_PUBLISHER = re.compile(r"^(?P<number>[A-Z][\w/-]*?\d[\w/-]*|\d[\w/-]*)[.,]\s+(?P<rest>\S.*)$")
 
 
+@_segment_cache
 def report_fields(
     title: str, container: str, genre: str, number: str, publisher: str, place: str
 ) -> tuple[str, str, str, str, str, str]:

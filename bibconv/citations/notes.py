@@ -86,6 +86,9 @@ def split_acceptance_note(text: str) -> tuple[str, AcceptanceNote | None]:
     if not isinstance(text, str) or "(" not in text and "[" not in text:
         return text, None
     stripped = text.rstrip()
+    end = stripped[:-1].rstrip() if stripped.endswith((".", ";", ",")) else stripped
+    if not end.endswith((")", "]")):
+        return text, None  # a note closes its bracket at the end (before a final ".", ";" or ",")
     found = _note_at_end(stripped)
     if found is None:
         return text, None

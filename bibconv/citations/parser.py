@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache, reduce
+from itertools import compress, repeat
+from operator import and_, itemgetter, or_
 from types import SimpleNamespace
 
 from ..data.venues import lookup as lookup_venue
@@ -29,7 +32,7 @@ from .crf import tag_tokens
 from .gbt7714 import looks_like_gbt7714, parse_gbt7714
 from .gost import looks_like_gost, parse_gost
 from .notes import AcceptanceNote, split_acceptance_note
-from .roles import RoleNotes, split_role_notes
+from .roles import RoleNotes, may_hold_role_formula, split_role_notes
 from .tokens import Token, tokenize
 
 __all__ = ["ParsedCitation", "parse_citation"]
@@ -96,6 +99,10 @@ _REPORT_GENRE = re.compile(
 
 _NO_SOURCE = Source()
 
+#: For the pure functions of field values below: values recur from citation to citation (see fields.py).
+_value_cache = lru_cache(maxsize=1 << 14)
+_NO_ROLES = RoleNotes()
+
 
 def parse_citation(text: str, source: Source = _NO_SOURCE) -> ParsedCitation:
     """Parse one citation string (any common style) into a record; never raises on arbitrary text.
@@ -122,10 +129,18 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     if standard is not None:
         record = _known_venue(standard)
         return ParsedCitation(_apply_note(record, note) if note is not None else record, True)
-    text, roles = split_role_notes(text)
-    text, pinpoint = _cut_pinpoint(text)
+    # The tokens and their marks (cached per token text) come first: without a token that can hold a role
+    # formula, split_role_notes would return the text unchanged (most citations), and its words need no
+    # second look-up.
     tokens = tokenize(text)
-    labels = _certain_labels(tokens, tag_tokens(tokens))
+    marks = _token_marks(list(map(itemgetter(0), tokens)))
+    cut, roles = split_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
+    cut, pinpoint = _cut_pinpoint(cut)
+    if cut is not text:  # rare: a formula or a pinpoint was cut out
+        text = cut
+        tokens = tokenize(text)
+        marks = _token_marks(list(map(itemgetter(0), tokens)))
+    labels = _certain_labels(tokens, tag_tokens(tokens), marks)
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
     if not record.title and not _is_journal_reference(record):
@@ -150,10 +165,20 @@ _CHAPTER_MARKER = re.compile(r"[,.”\"]\s+in\s+", re.IGNORECASE)
 
 def _cut_pinpoint(text: str) -> tuple[str, str]:
     """(text without a note's cited page, the page). A chapter's range after ``in`` is its pages: kept."""
+    if not _ends_with_digit(text) or ")" not in text:
+        return text, ""  # most citations: no search over every position for a pattern anchored at the end
     match = _PINPOINT.search(text)
     if match is None or _CHAPTER_MARKER.search(text) or not _PUBLICATION_FACTS.search(text[: match.start()]):
         return text, ""
     return text[: match.start()] + ".", match.group(1)
+
+
+def _ends_with_digit(text: str) -> bool:
+    """Does ``text`` end with a digit, maybe followed by white space and a period (as ``_PINPOINT``)?"""
+    end = text.rstrip()
+    if end.endswith("."):
+        end = end[:-1].rstrip()
+    return end[-1:].isdecimal()
 
 
 #: A sentence ends at a period after a word of two or more letters (not after an initial like "J.").
@@ -276,48 +301,61 @@ def _join(*parts: str) -> str:
 _BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]?$")
 
 
-def _certain_labels(tokens: list[Token], labels: list[str]) -> list[str]:
-    """Corrections where the structure is certain: a bare year is never part of a name list."""
+def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | None = None) -> list[str]:
+    """Corrections where the structure is certain: a bare year is never part of a name list. ``marks`` are
+    the tokens' ``_token_marks`` when the caller has them."""
+    if marks is None:
+        marks = _token_marks(list(map(itemgetter(0), tokens)))
     fixed = list(labels)
-    for i, tok in enumerate(tokens):
-        text, label = tok.text, fixed[i]
-        # Each test first checks the one character its pattern can start with: most tokens fail there.
-        if text[0] in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text):
+    # Only the tokens whose text is an identifier, a year or initials can change here (in order: a change
+    # at one token is seen by the next).
+    for i in compress(range(len(tokens)), map(and_, marks, repeat(_IDENTIFIER | _YEARS | _INITIALS))):
+        mark, label = marks[i], fixed[i]
+        if mark & _IDENTIFIER:
             fixed[i] = "url"  # identifiers are read by rules from the whole string; keep them out of fields
-        elif label in ("author", "editor") and text[0] in "([12" and _BARE_YEAR.match(text):
+        elif label in ("author", "editor") and mark & _BARE_YEAR_TOKEN:
             fixed[i] = "date"
-        elif (
-            label in ("pages", "volume", "issue", "container") and text[0] == "(" and _PAREN_YEAR.match(text)
-        ):
+        elif label in ("pages", "volume", "issue", "container") and mark & _PAREN_YEAR_TOKEN:
             fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
-        elif label != "author" and i and fixed[i - 1] == "author" and _INITIALS_TOKEN.match(text):
+        elif label != "author" and i and fixed[i - 1] == "author" and mark & _INITIALS:
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
+    # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
+    present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
-    _close_quoted_title(tokens, fixed)
-    _editors_before_marker(tokens, fixed)
+    if present & _OPENS_QUOTE:
+        _close_quoted_title(tokens, fixed)
+    if present & _EDITOR_MARK:
+        _editors_before_marker(tokens, fixed)
     _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
     _container_inside_title(tokens, fixed)
     _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
     _proceedings_sentence_in_title(tokens, fixed)
-    _access_dates(tokens, fixed)
+    if present & _ACCESS_MARK:
+        _access_dates(tokens, fixed)
     _journal_after_names(tokens, fixed)
-    _numbers_after_markers(tokens, fixed)
+    if present & _NUMBER_MARK:
+        _numbers_after_markers(tokens, fixed)
     _issue_after_volume(tokens, fixed)
-    _day_month_year(tokens, fixed)
+    if present & _MONTH:
+        _day_month_year(tokens, fixed)
     _place_run_end(fixed)
     _place_and_publisher_after_title(tokens, fixed)
-    _title_inside_names(tokens, fixed)
+    if present & _INITIALS_THEN_COMMA:
+        _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
     _acronym_venue_before_year(tokens, fixed)
     _words_labelled_url(tokens, fixed)
-    _names_then_bare_year(tokens, fixed)
-    _parenthesised_date_run(tokens, fixed)
-    _bare_year_opening_title(tokens, fixed)
-    _container_after_in_colon(tokens, fixed)
-    _container_after_quoted_title(tokens, fixed)
-    _year_after_quoted_container(tokens, fixed)
+    if present & _BARE_YEAR_TOKEN:  # "2015", "(2020,"
+        _names_then_bare_year(tokens, fixed)
+        _parenthesised_date_run(tokens, fixed)
+        _bare_year_opening_title(tokens, fixed)
+    if "location" in fixed or "publisher" in fixed:
+        _container_after_in_colon(tokens, fixed)
+    if present & _OPENS_QUOTE:
+        _container_after_quoted_title(tokens, fixed)
+        _year_after_quoted_container(tokens, fixed)
     return fixed
 
 
@@ -424,6 +462,49 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
             labels[i] = "date"
 
 
+# What a token can be, by its text alone (bits of ``_token_marks``): for the rules above, a token that opens
+# a quote, an editor, access or number marker, a month, initials with a comma; for ``_parse``, a token that
+# may hold a role formula (a formula never spans two tokens); for the first corrections of
+# ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
+_OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
+_ROLE_FORMULA = 128
+_IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
+_YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
+_UNSEEN = 64  # a text not marked yet; never the marks of a text
+_TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
+
+
+def _token_marks(texts: list[str]) -> list[int]:
+    """The bits above of each token text, computed once per text."""
+    marks = list(map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)))
+    if _UNSEEN in marks:
+        if len(_TOKEN_MARKS) >= 100_000:
+            _TOKEN_MARKS.clear()
+        for text in texts:
+            if text not in _TOKEN_MARKS:
+                _TOKEN_MARKS[text] = _marks_of(text)
+        marks = list(map(_TOKEN_MARKS.__getitem__, texts))
+    return marks
+
+
+def _marks_of(text: str) -> int:
+    # Most tests first check the one character their pattern can start with: most tokens fail there.
+    first = text[0]
+    return (
+        (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
+        | (_EDITOR_MARK if first in _EDITOR_START and _EDITOR_MARKER.match(text) else 0)
+        | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
+        | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
+        | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
+        | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
+        | (_ROLE_FORMULA if may_hold_role_formula(text) else 0)
+        | (_IDENTIFIER if first in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text) else 0)
+        | (_BARE_YEAR_TOKEN if first in "([12" and _BARE_YEAR.match(text) else 0)
+        | (_PAREN_YEAR_TOKEN if first == "(" and _PAREN_YEAR.match(text) else 0)
+        | (_INITIALS if _INITIALS_TOKEN.match(text) else 0)
+    )
+
+
 _LOCATOR_WORD = re.compile(
     r"^(?:[<\[(]|available|from|at|retrieved|url|online|doi|accessed|en|in|disponível|em|verfügbar|unter|"
     r"disponible|sur|consulté|abgerufen|https?:|www\.|\S*\.(?:com|org|net|edu|gov|io)\b)",
@@ -438,6 +519,8 @@ def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
     """APA's ``Why transformers work. Medium. https://…`` / ``Python. https://www.python.org``: words the
     labeller put with the URL (which is read from the whole string) would be lost; a site name after the
     title is the container, a word before any title is the title."""
+    if "url" not in labels:
+        return
     n = len(labels)
     i = 0
     while i < n:
@@ -484,6 +567,8 @@ _EDITOR_ROLE_WORD = re.compile(r"^(?:editors?[.:]|\((?:eds?|hrsg|hg|dir|coords?|
 def _editor_run_ends_at_role_word(tokens: list[Token], labels: list[str]) -> None:
     """Vancouver's ``In: Jones A, Brown B, editors. Book title. 2nd ed.``: the sentence after the role word
     is the book, not more editors."""
+    if "editor" not in labels:
+        return
     for i in range(len(tokens) - 1):
         if labels[i] == "editor" and labels[i + 1] == "editor" and _EDITOR_ROLE_WORD.match(tokens[i].text):
             j, book = i + 1, "title" if "container" in labels else "container"
@@ -589,6 +674,8 @@ _MONTH_WORD = re.compile(
     r"juil|août|sept|oct|nov|déc|jän|märz|okt|dez|ene|abr|ago|dic|set|out)[a-zé]*\.?,?$",
     re.IGNORECASE,
 )
+#: What ``_MONTH_WORD`` can start with, in either case ("ſ" is an "s" to a case-insensitive pattern).
+_MONTH_START = frozenset("jfmasondeJFMASONDEſ")
 _DAY = re.compile(r"^[0-3]?\d\.?$")
 _YEAR_TOKEN = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[.,;:)]?$")
 
@@ -608,6 +695,8 @@ def _day_month_year(tokens: list[Token], labels: list[str]) -> None:
 def _place_run_end(labels: list[str]) -> None:
     """``Prentice Hall, Upper Saddle River``: the place's last word labelled publisher (one token after a
     place that itself follows the publisher) ends the place."""
+    if "location" not in labels or "publisher" not in labels:
+        return
     n = len(labels)
     for i in range(2, n):
         if labels[i] == "publisher" and labels[i - 1] == "location" and (i + 1 == n or labels[i + 1] != "publisher"):
@@ -624,6 +713,8 @@ _PAREN_NUMBER = re.compile(r"^\(\d{1,5}(?:[-–/]\d{1,5})?\)[.,:;]?$")
 def _issue_after_volume(tokens: list[Token], labels: list[str]) -> None:
     """``Nature, 521(7553), 436–444`` / ``521 (7553): 436–44``: a number in parentheses right after the volume
     is the issue, whatever the labeller guessed (a year there, ``47 (1935) 777``, is left to the date)."""
+    if "volume" not in labels:
+        return
     for i in range(1, len(tokens)):
         if (
             labels[i - 1] == "volume"
@@ -677,16 +768,20 @@ _ABBREVIATED_WORD = re.compile(r"^[A-Z][a-z]{2,}\.$")
 def _journal_after_names(tokens: list[Token], labels: list[str]) -> None:
     """``A. Einstein, Ann. Phys. 17, 891 (1905)``: an abbreviated word after the last name, followed by the
     rest of the journal, starts the journal (names hold initials, never a three-letter word with a period)."""
-    for i in range(1, len(tokens) - 1):
-        if labels[i] != "author" or labels[i + 1] == "author":
-            continue
-        if (
-            _ABBREVIATED_WORD.match(tokens[i].text)
-            and tokens[i - 1].text.endswith(",")
-            and labels[i + 1] == "container"
-        ):
-            labels[i] = "container"
+    # The first token after the first one that is an author and is not followed by another author.
+    n = len(tokens)
+    if "author" not in labels[1:]:
         return
+    i = labels.index("author", 1)
+    while i < n - 1 and labels[i + 1] == "author":
+        i += 1
+    if (
+        i < n - 1
+        and _ABBREVIATED_WORD.match(tokens[i].text)
+        and tokens[i - 1].text.endswith(",")
+        and labels[i + 1] == "container"
+    ):
+        labels[i] = "container"
 
 
 _ACCESS_MARKER = re.compile(
@@ -823,6 +918,8 @@ _JOURNAL_ABBREVIATION_START = frozenset(
 def _abbreviated_journal_after_unpunctuated_title(tokens: list[Token], labels: list[str]) -> None:
     """IOP's ``Maldacena J 1999 The large-N limit … supergravity Int. J. Theor. Phys. 38 1113``: the title
     has no closing punctuation, so the labeller ran it on into the journal's first abbreviated word."""
+    if "container" not in labels or "title" not in labels:
+        return
     for i in range(1, len(tokens) - 1):
         if (
             labels[i] == "title"
@@ -856,9 +953,9 @@ _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 
 def _close_quoted_title(tokens: list[Token], labels: list[str]) -> None:
     """A title that opens with a quote ends where the quote closes (``"Deep learning," in Proc. …``)."""
-    start = next((i for i, label in enumerate(labels) if label == "title"), None)
-    if start is None:
+    if "title" not in labels:
         return
+    start = labels.index("title")
     if not tokens[start].text.startswith(_OPEN_QUOTE):
         # 'Chang, Ming-Wei, et al. "EIE: …"': name words the labeller put before the quoted title
         quoted = next(
@@ -1130,6 +1227,7 @@ _VENUE_ABBREVIATION = re.compile(r"^\([^()]{2,20}\)[.,]?\s*")
 _FIRST_SENTENCE = re.compile(r"^(?P<body>[^.]{4,100}?)\.\s+(?P<rest>[A-Z0-9].{3,})$")
 
 
+@_value_cache
 def _corporate_author_in_title(title: str) -> tuple[tuple, str]:
     """Vancouver's ``World Health Organization. Global tuberculosis report 2020 [Internet]. Geneva: …``:
     with no names found, a first sentence naming a body is the author. Returns (authors, title)."""
@@ -1186,6 +1284,7 @@ _ACL_VOLUME_PART = re.compile(r"^\((?:long|short|long and short|student research
                               re.IGNORECASE)
 
 
+@_value_cache
 def _split_series(container: str, collection: str, volume: str) -> tuple[str, str, str]:
     """Returns (container, series, volume) with a series the labeller left in the container split off,
     and an ACL volume part the labeller took for a series put back into the proceedings' title."""
@@ -1210,6 +1309,7 @@ _PREPRINT_SERVER = re.compile(
 )
 
 
+@_value_cache
 def _volume_after_venue(container: str, volume: str) -> tuple[str, str]:
     """Google Scholar's ``Advances in neural information processing systems 28`` when the labeller kept 28 in the venue."""
     if volume or not container:
@@ -1280,6 +1380,7 @@ _JOURNAL_WORDS = re.compile(
 )
 
 
+@_value_cache
 def _is_institution(name: str) -> bool:
     """A university or research institution (not its press, not one of its journals)."""
     return bool(

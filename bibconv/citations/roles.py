@@ -12,7 +12,11 @@ fields after it has labelled the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import reduce
+from itertools import repeat
+from operator import or_
 
 from bibconv.citations.fields import clean_text
 
@@ -81,15 +85,25 @@ _EDITOR_ROLE = re.compile(r"hrsg|herausgegeben|a\s+cura|éd\.|sous\s+la|editado|
 _EDITED_TOO = re.compile(r"\bedited\b", re.IGNORECASE)
 
 
+def may_hold_role_formula(text: str) -> bool:
+    """False when ``split_role_notes`` would find nothing in any text that has ``text`` as a word or a token:
+    every formula holds a ``_HINT`` piece, and no piece spans white space or a place where ``tokenize``
+    splits a word."""
+    return _HINT.search(text) is not None
+
+
 def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
-    if not _HINT.search(text):
+    words = text.split()
+    if not _bits(words, _FORMULA_BITS, _formula_bit):
         return text, _NO_ROLES
     original = text
     found: dict[str, str] = {}
-    text = _cut_thesis_note(text, found)
+    if _bits(words, _KIND_BITS, _kind_bits) & _THESIS_WORD:
+        text = _cut_thesis_note(text, found)
     text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
-    text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
+    if _bits(text.split(), _KIND_BITS, _kind_bits) & _ROLE_SENTENCE_WORD:  # as cut so far: cuts join words
+        text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
     if not found:
         return original, _NO_ROLES
     return _DOUBLED_STOP.sub(".", " ".join(text.split())), RoleNotes(**found)
@@ -117,6 +131,49 @@ _HINT = re.compile(  # the lookahead on the first characters rejects most positi
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
+
+
+#: What a word can be part of, by bit: any formula (``_HINT``), a thesis note (``_THESIS`` holds one of these
+#: words), a role sentence (each formula of ``_SENTENCE_ROLE`` holds one of these).
+_ANY_FORMULA, _THESIS_WORD, _ROLE_SENTENCE_WORD = 1, 2, 4
+_THESIS_WORDS = re.compile(r"dissertation|thesis|thèse|tesis|tese|doktorarbeit", re.IGNORECASE)
+_ROLE_SENTENCE_WORDS = re.compile(
+    r"translated|trans\.|tr\.|übers|aus|trad|hrsg|herausgegeben|cura|éd\.|sous|editado|org\.|red\.",
+    re.IGNORECASE,
+)
+
+
+def _formula_bit(word: str) -> int:
+    return _ANY_FORMULA if _HINT.search(word) else 0
+
+
+def _kind_bits(word: str) -> int:
+    return (_THESIS_WORD if _THESIS_WORDS.search(word) else 0) | (
+        _ROLE_SENTENCE_WORD if _ROLE_SENTENCE_WORDS.search(word) else 0
+    )
+
+
+# Bits by word, computed once per word (bounded, as the other per-text caches of the parser): the formula
+# bit for every word, the kinds only for the words of texts that hold a formula.
+_WORD_LIMIT = 100_000
+_FORMULA_BITS: dict[str, int] = {}
+_KIND_BITS: dict[str, int] = {}
+_UNSEEN = 8
+
+
+def _bits(words: list[str], cache: dict[str, int], compute: Callable[[str], int]) -> int:
+    """The bits of all ``words``. None of the patterns matches white space, so a text holds a match exactly
+    when one of its words does; words recur from citation to citation, while a case-insensitive search
+    over the whole text tries every position of every citation."""
+    bits = reduce(or_, map(cache.get, words, repeat(_UNSEEN)), 0)
+    if bits & _UNSEEN:
+        if len(cache) >= _WORD_LIMIT:
+            cache.clear()
+        for word in words:
+            if word not in cache:
+                cache[word] = compute(word)
+        bits = reduce(or_, map(cache.__getitem__, words), 0)
+    return bits
 
 
 def _cut_thesis_note(text: str, found: dict[str, str]) -> str:

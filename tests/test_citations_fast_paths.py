@@ -1,0 +1,95 @@
+"""The parser's cheap tests before its regular expressions skip only what the expressions would not
+match: each fast path gives exactly what the plain expression gives, on citation-like text and on text
+built from the very pieces the tests look for (cases, "ſ", "İ", final newlines)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bibconv.citations import fields, notes, parser, roles
+from bibconv.citations.tokens import tokenize
+
+# Pieces the fast paths look for, in several cases, and characters that case-insensitive patterns fold.
+PIECES = [
+    "ed.", "Eds.", "(eds.)", "Hrsg.", "(dir.)", "et al.", "and others", "u. a.", "...", "…", "Vol.", "vol", "pp",
+    "PAGES", "no.", "2nd ed.", "(3rd edn.)", "4. Aufl.", "[Internet]", "[Preprint]", "(Tech. Rep. No. 66)",
+    "[Doctoral dissertation, MIT]", "Trans.", "Translated by", "trad.", "a cura di", "sous la direction de",
+    "arXiv:2102.05426", "ARXIV preprint", "CoRR abs/1512.03385", "doi:10.1000/x", "https://x.org/a",
+    "WWW.x.org", "(NeurIPS 2024)", "(Accepted at ICLR 2025).", "(Chicago: UCP, 1962), 45.", "), 12–14 .",
+    "Jr.", "ſ", "İ", "K", "\n", " ", ", ", "; ", ": ", "(", ")", "[", "]", "2020", "12", "Smith", "J.",
+    "Proceedings", "Journal", "Science,", "In:", "Tr.", "(v2)", "Group", "Thesis", "Thèse", "Doktorarbeit",
+]  # fmt: skip
+pieced_text = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+any_text = st.one_of(pieced_text, st.text(max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_identifier_searches(text):
+    doi = fields.find_doi(text)
+    assert doi == (fields._trim_identifier(m.group(1)) if (m := fields._DOI.search(text)) else "")
+    arxiv = fields._ARXIV.search(text)
+    if arxiv:
+        assert fields.find_arxiv(text) == arxiv.group(1)
+    assert bool(fields.find_url(text)) <= bool(fields._URL.search(text))
+    if fields._URL.search(text) is None:
+        assert fields.find_url(text) == ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_end_anchored_patterns(text):
+    match = fields._EDITION_SUFFIX.search(text)
+    assert fields.split_edition.__wrapped__(text)[1] == ((match.group(1) or match.group(2)) if match else "")
+    assert (fields.split_medium.__wrapped__(text)[1] != "") == bool(fields._MEDIUM.search(text))
+    assert (fields.split_title_genre.__wrapped__(text) != (text, "", "", "")) <= bool(
+        fields._BRACKETED_TAIL.search(text)
+    )
+    assert fields._without_volume_word(text) == fields._CONTAINER_VOLUME_WORD.sub("", text)
+    assert parser._cut_pinpoint(text)[1] == "" or parser._PINPOINT.search(text)
+    if parser._PINPOINT.search(text) is None:
+        assert parser._cut_pinpoint(text) == (text, "")
+    if notes._NOTE.search(text.rstrip()) is None:
+        assert notes.split_acceptance_note(text) == (text, None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_name_list_patterns(text):
+    lowered = text.lower()
+    if fields._EDITOR_WORDS.search(text):
+        assert "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered
+    if fields._ETAL.search(text):
+        assert "et" in lowered or "other" in lowered or "u." in lowered
+    if text.endswith("."):
+        assert bool(fields._FINAL_INITIAL.search(text, max(len(text) - 3, 0))) == bool(
+            fields._FINAL_INITIAL.search(text)
+        )
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_text)
+def test_role_formulas_are_found_word_by_word_and_token_by_token(text):
+    hinted = roles._HINT.search(text) is not None
+    assert hinted == any(roles._formula_bit(word) for word in text.split())
+    assert hinted == any(roles.may_hold_role_formula(token.text) for token in tokenize(text))
+    if roles._THESIS_WORDS.search(text):
+        assert roles._bits(text.split(), {}, roles._kind_bits) & roles._THESIS_WORD
+    if roles._SENTENCE_ROLE.search(text):
+        assert roles._bits(text.split(), {}, roles._kind_bits) & roles._ROLE_SENTENCE_WORD
+    if not hinted:
+        assert roles.split_role_notes(text) == (text, roles.RoleNotes())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join))
+def test_token_marks_are_the_tests_they_stand_for(text):
+    for token in tokenize(text):
+        word, mark = token.text, parser._marks_of(token.text)
+        assert bool(mark & parser._MONTH) == bool(parser._MONTH_WORD.match(word))
+        assert bool(mark & parser._EDITOR_MARK) == bool(parser._EDITOR_MARKER.match(word))
+        assert bool(mark & parser._ACCESS_MARK) == bool(parser._ACCESS_MARKER.match(word))
+        assert bool(mark & parser._IDENTIFIER) == bool(parser._IDENTIFIER_TOKEN.match(word))
+        assert bool(mark & parser._BARE_YEAR_TOKEN) == bool(parser._BARE_YEAR.match(word))
+        assert bool(mark & parser._PAREN_YEAR_TOKEN) == bool(parser._PAREN_YEAR.match(word))
