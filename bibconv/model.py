@@ -127,11 +127,37 @@ class Record:
         return int(match.group(3)) if match and match.group(3) else None
 
     def with_changes(self, **changes: Any) -> Record:
-        return replace(self, **changes)
+        """A copy with ``changes`` applied (what ``dataclasses.replace`` does, about four times faster)."""
+        return _copy_with(self, changes)
 
 
 _YEAR = re.compile(r"\d{4}(?!\d)")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _record_copier() -> Any:
+    """``_copy_with(record, changes)``: a new Record with every slot set straight through its descriptor.
+
+    ``dataclasses.replace`` walks ``fields()`` and calls ``__init__``, which sets each of the 36 slots by
+    name through ``object.__setattr__``; merges and key assignment copy records by the tens of thousands.
+    Generated once, like dataclass methods are; unknown field names raise ``TypeError`` as ``replace`` does.
+    """
+    names = [f.name for f in fields(Record)]
+    namespace: dict[str, Any] = {"_new": object.__new__, "Record": Record}
+    lines = ["def _copy_with(self, changes):", "    new = _new(Record)"]
+    for name in names:
+        namespace[f"_set_{name}"] = getattr(Record, name).__set__
+        lines.append(f"    _set_{name}(new, changes.pop({name!r}) if {name!r} in changes else self.{name})")
+    lines += [
+        "    if changes:",
+        "        raise TypeError(f'Record has no field(s) {\", \".join(changes)}')",
+        "    return new",
+    ]
+    exec("\n".join(lines), namespace)  # noqa: S102 - the source is built from the field names above
+    return namespace["_copy_with"]
+
+
+_copy_with = _record_copier()
 
 #: Plain string fields of a record, in a stable order (used by writers and tests).
 RECORD_TEXT_FIELDS: tuple[str, ...] = tuple(

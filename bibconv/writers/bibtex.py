@@ -21,8 +21,9 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from ..casing import is_protected, words_look_sentence_case
+from ..casing import is_protected, sentence_case_vote
 from ..data import bibtex as tables
+from ..gcpause import cyclic_gc_paused
 from ..latex import latex_to_unicode, split_top_level_words, unicode_to_latex
 from ..model import Name, Record
 from ..transforms.names import format_bibtex_name
@@ -51,19 +52,24 @@ def write(
     records: Sequence[Record], *, ascii: bool = False, arxiv_style: str = "eprint", **_options: Any
 ) -> str:
     """The BibTeX text of ``records`` (empty string for no records)."""
-    entries = [_entry(record, index, ascii, arxiv_style) for index, record in enumerate(records, start=1)]
+    with cyclic_gc_paused():  # only short-lived, acyclic pieces: see bibconv.gcpause
+        entries = [_entry(record, index, ascii, arxiv_style) for index, record in enumerate(records, start=1)]
     return "\n".join(entries)
 
 
 def _entry(record: Record, index: int, ascii: bool, arxiv_style: str) -> str:
     fields = _fields(record, ascii, arxiv_style)
-    ordered = sorted(fields, key=_field_order)
     lines = [f"@{record.entry_type or 'misc'}{{{record.key or f'ref{index}'},"]
-    for name in ordered:
+    for name in _ordered(tuple(fields)):
         value = fields[name]
         lines.append(f"{_INDENT}{name} = {value}," if name == "month" else f"{_INDENT}{name} = {{{value}}},")
     lines.append("}\n")
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=4096)  # entries of one type mostly have the same fields in the same order
+def _ordered(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=_field_order))
 
 
 def _field_order(name: str) -> tuple[int, str]:
@@ -83,7 +89,7 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     for attribute in ("author", "editor", "translator"):
         names = getattr(record, attribute)
         if names:
-            fields[attribute] = " and ".join(_format_name(n, ascii) for n in names)
+            fields[attribute] = " and ".join([_format_name(n, ascii) for n in names])
     container = record.container_title
     if record.arxiv and arxiv_style == "scholar" and not container:
         fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
@@ -203,18 +209,39 @@ def protect_title(latex: str, protected: tuple[str, ...] = ()) -> str:
     simple = _LATEX_SYNTAX.search(latex) is None
     words = latex.split(" ") if simple else split_top_level_words(latex)
     plain = words if simple else [latex_to_unicode(word) for word in words]
-    sentence_case = words_look_sentence_case(plain)
+    traits = [_word_traits(text) for text in plain]
+    # words_look_sentence_case(plain), from the words' cached votes
+    lower = upper = 0
+    at_sentence_start = True
+    for text, (vote, ends_sentence, _) in zip(plain, traits, strict=True):
+        if not at_sentence_start:
+            if vote > 0:
+                lower += 1
+            elif vote < 0:
+                upper += 1
+        if text:
+            at_sentence_start = ends_sentence
+    # index into each word's _needs_protection answers: 2 * at_sentence_start + sentence_case
+    sentence_case = int(lower > 0 and lower >= upper)
     out: list[str] = []
     at_sentence_start = True
-    for word, text in zip(words, plain, strict=True):
-        if word and (
-            _needs_protection(text, at_sentence_start, sentence_case) or is_protected(text, protected)
-        ):
+    for word, text, (_, ends_sentence, needs) in zip(words, plain, traits, strict=True):
+        if word and (needs[2 * at_sentence_start + sentence_case] or is_protected(text, protected)):
             word = _brace(word)
         out.append(word)
         if text:
-            at_sentence_start = text.endswith(_SENTENCE_END)
+            at_sentence_start = ends_sentence
     return " ".join(out)
+
+
+@lru_cache(maxsize=1 << 16)  # titles are mostly distinct, their words are not
+def _word_traits(text: str) -> tuple[int, bool, tuple[bool, bool, bool, bool]]:
+    """What ``protect_title`` needs from one decoded word: its ``sentence_case_vote``, whether it ends a
+    sentence, and ``_needs_protection`` for each (at a sentence start, in a sentence-case title)."""
+    needs = tuple(
+        _needs_protection(text, start, sentence) for start in (False, True) for sentence in (False, True)
+    )
+    return sentence_case_vote(text), text.endswith(_SENTENCE_END), needs  # type: ignore[return-value]
 
 
 def _brace_listed(latex: str, protected: tuple[str, ...]) -> str:
