@@ -213,12 +213,18 @@ class Features:
         return self._detail.year if self._detail is not None else _year(self.record)
 
 
-def features(record: Record) -> Features:
-    title, head, tail = _split_colon(record.title)
+def features(record: Record, like: Features | None = None) -> Features:
+    """The record's match features; ``like`` (features of a record with the same title, such as a merged
+    record's member) lends its normalised title instead of folding and splitting it again."""
+    if like is not None and like.record.title == record.title:
+        title, head, tail, tokens = like.title, like.head, like.tail, like.tokens
+    else:
+        title, head, tail = _split_colon(record.title)
+        tokens = title.count(" ") + 1 if title else 0
     first = _first_person(record)
     return Features(
         title=title,
-        tokens=title.count(" ") + 1 if title else 0,
+        tokens=tokens,
         head=head,
         tail=tail,
         family=normalize_family(first) if first else "",
