@@ -42,7 +42,7 @@ from ..latex import decode_verbatim, latex_to_unicode
 from ..model import OTHERS, Name, Record, Source
 from ..report import Report, Unread
 from ..transforms.names import parse_bibtex_name
-from .bibtex_splitter import split_blocks
+from .bibtex_splitter import LazyEntry, split_blocks
 
 __all__ = ["read"]
 
@@ -100,6 +100,8 @@ def _split(text: str, file: str) -> list[Block]:
 
 
 def _read_block(block: Block, strings: dict[str, str], source: Source, report: Report) -> Record | None:
+    if type(block) is LazyEntry:  # most blocks; isinstance on bibtexparser's ABCs costs a Python call each
+        return _entry_to_record(block, strings, source, report)
     if isinstance(block, DuplicateBlockKeyBlock):
         duplicate = block.ignore_error_block
         if isinstance(duplicate, String):

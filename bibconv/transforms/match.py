@@ -87,7 +87,7 @@ def _fold(text: str) -> str:
 
 def normalize_title(title: str) -> str:
     """Title compared by content only: case, punctuation, LaTeX, braces, accents and spacing removed."""
-    return " ".join(_NON_WORD.split(_fold(title))).strip()
+    return _NON_WORD.sub(" ", _fold(title)).strip()  # each run of non-word characters becomes one space
 
 
 def normalize_family(name: Name) -> str:
@@ -99,7 +99,7 @@ def normalize_family(name: Name) -> str:
 @lru_cache(maxsize=1 << 16)
 def _normalize_name(text: str) -> str:
     """Cached: family names recur across a bibliography far more than titles do."""
-    return " ".join(_NON_WORD.split(_fold(text))).strip()
+    return _NON_WORD.sub(" ", _fold(text)).strip()
 
 
 def arxiv_id_of(record: Record) -> str:
@@ -127,7 +127,10 @@ def arxiv_id_of(record: Record) -> str:
 
 
 def _strip_version(arxiv: str) -> str:
-    return re.sub(r"v\d+$", "", arxiv.removeprefix("arXiv:").removeprefix("arxiv:"))
+    return _TRAILING_VERSION.sub("", arxiv.removeprefix("arXiv:").removeprefix("arxiv:"))
+
+
+_TRAILING_VERSION = re.compile(r"v\d+$")
 
 
 def publisher_doi(record: Record) -> str:
@@ -329,9 +332,9 @@ def _split_colon(title: str) -> tuple[str, str, str]:
     folded = _fold(title)
     match = _COLON.search(folded)
     if not match:
-        return " ".join(_NON_WORD.split(folded)).strip(), "", ""
-    head = " ".join(_NON_WORD.split(folded[: match.start()])).strip()
-    tail = " ".join(_NON_WORD.split(folded[match.end() :])).strip()
+        return _NON_WORD.sub(" ", folded).strip(), "", ""
+    head = _NON_WORD.sub(" ", folded[: match.start()]).strip()
+    tail = _NON_WORD.sub(" ", folded[match.end() :]).strip()
     return f"{head} {tail}".strip(), head, tail
 
 

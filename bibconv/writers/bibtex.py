@@ -89,7 +89,7 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     for attribute in ("author", "editor", "translator"):
         names = getattr(record, attribute)
         if names:
-            fields[attribute] = " and ".join([_format_name(n, ascii) for n in names])
+            fields[attribute] = " and ".join([_name_text(n, ascii) for n in names])
     container = record.container_title
     if record.arxiv and arxiv_style == "scholar" and not container:
         fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
@@ -167,6 +167,26 @@ def _encode_field(name: str, value: str, ascii: bool) -> str:
 def _verbatim(value: str) -> str:
     """URLs and identifiers are written as they are; braces are percent-encoded to keep the file balanced."""
     return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+#: ``_format_name`` by the identity of the name (for ``ascii`` False and True). Readers share one ``Name``
+#: object among the entries that spell it alike, and hashing a Name for the lru cache is a Python call
+#: (the dataclass ``__hash__``) that cost a tenth of writing. The entry keeps its name alive, so an id
+#: found here is never a reused one.
+_NAME_TEXTS: tuple[dict[int, tuple[Name, str]], dict[int, tuple[Name, str]]] = ({}, {})
+_NAME_TEXTS_LIMIT = 65536
+
+
+def _name_text(name: Name, ascii: bool) -> str:
+    cache = _NAME_TEXTS[ascii]
+    known = cache.get(id(name))
+    if known is not None and known[0] is name:
+        return known[1]
+    text = _format_name(name, ascii)
+    if len(cache) >= _NAME_TEXTS_LIMIT:
+        cache.clear()
+    cache[id(name)] = (name, text)
+    return text
 
 
 @lru_cache(maxsize=65536)
