@@ -219,7 +219,11 @@ def _collapse(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    return latex_to_unicode(_collapse(value)) if value else ""
+    if not value:
+        return ""
+    if "\n" in value or "  " in value or "\t" in value or "\r" in value:  # _collapse, inlined: hot
+        value = _WHITESPACE.sub(" ", value)
+    return latex_to_unicode(value.strip(" \t\r\n"))
 
 
 def _verbatim(value: str) -> str:
@@ -339,8 +343,9 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     values: dict[str, Any] = {"entry_type": entry_type, "key": entry.key, "source": source}
     values["case_protected"] = _case_protected(fields)
 
-    for field_name in [name for name in fields if name in tables.NAME_FIELDS]:
-        values[tables.NAME_FIELDS[field_name]] = _names(_collapse(fields.pop(field_name)))
+    name_fields = tables.NAME_FIELDS
+    for field_name in [name for name in fields if name in name_fields]:
+        values[name_fields[field_name]] = _names(_collapse(fields.pop(field_name)))
 
     _take_container(entry_type, fields, values)
     _take_number(entry_type, fields, values)
@@ -349,8 +354,9 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
 
     if "address" in fields:
         values["publisher_place"] = _places(fields.pop("address"))
-    for field_name in [name for name in fields if name in tables.SIMPLE_FIELDS]:
-        attribute = tables.SIMPLE_FIELDS[field_name]
+    simple_fields = tables.SIMPLE_FIELDS
+    for field_name in [name for name in fields if name in simple_fields]:
+        attribute = simple_fields[field_name]
         if attribute not in values:
             values[attribute] = _decode_field(field_name, fields.pop(field_name))
 

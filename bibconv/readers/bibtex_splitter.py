@@ -64,13 +64,12 @@ class LazyEntry(Entry):
     ``Field`` objects carry, are counted then too (``field_tuples``)."""
 
     def __init__(
-        self, entry_type: str, key: str, found: list[tuple[str, str]], first_line: int, line: int, raw: str
+        self, entry_type: str, key: str, found: list[tuple[str, str]], fields_at: int, line: int, raw: str
     ):
-        # ``found``: each field's name and value as ``_FIELD`` matched them, white space around them kept;
-        # ``first_line``: bibtexparser's line number at the start of the first of them.
+        # ``found``: each field's name and value as ``_FIELD`` matched them in ``raw`` from ``fields_at`` on,
+        # white space around them kept; only the stripped pairs are kept, the rest is found again if asked.
         self.field_pairs: list[tuple[str, str]] | None = [(n.strip(), v.strip()) for n, v in found]
-        self._found = found
-        self._first_line = first_line
+        self._fields_at = fields_at
         super().__init__(entry_type, key, None, line, raw)  # type: ignore[arg-type]
 
     @property
@@ -78,9 +77,11 @@ class LazyEntry(Entry):
         """``(key, value, start_line)`` of each field, as its ``Field`` gives them (the line of its ``=``)."""
         if self.field_pairs is None:
             return None
+        raw = self.raw
         tuples = []
-        line = self._first_line
-        for (name, value), (raw_name, raw_value) in zip(self.field_pairs, self._found, strict=True):
+        line = self.start_line + raw.count("\n", 0, self._fields_at)
+        found = _FIELD.findall(raw, self._fields_at, len(raw))
+        for (name, value), (raw_name, raw_value) in zip(self.field_pairs, found, strict=True):
             line += raw_name.count("\n")
             tuples.append((name, value, line))
             line += raw_value.count("\n")
@@ -165,10 +166,10 @@ def _fast_entry(text: str, start: int, end: int, line: int, kind: str) -> tuple[
         return None, 0
     close = match.end() - 1
     fields_start = match.start(3)
-    # The splitter dates a field by its ``=``; the caller made sure that no newline here is escaped.
-    first_line = line + text.count("\n", start, fields_start)
+    # The splitter dates a field by its ``=`` (``LazyEntry.field_tuples`` counts the lines); the caller
+    # made sure that no newline here is escaped.
     found = _FIELD.findall(text, fields_start, close + 1)
-    entry = LazyEntry(kind, match.group(2).strip(), found, first_line, line, text[start : close + 1])
+    entry = LazyEntry(kind, match.group(2).strip(), found, fields_start - start, line, text[start : close + 1])
     names = [name for name, _ in entry.field_pairs or ()]
     if len(set(names)) < len(names):
         duplicates = {name for name in names if names.count(name) > 1}

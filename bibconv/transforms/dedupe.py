@@ -198,14 +198,16 @@ class _Blocks:
             self.count += 1
             for key in unit.keys:
                 self.serials[key].append(unit.serial)
-        where = {unit.serial: i for i, unit in enumerate(units)}
+        where = [-1] * self.count  # serial -> unit index; -1 for units merged away
+        for i, unit in enumerate(units):
+            where[unit.serial] = i
         blocks: dict[str, list[int]] = {}
         seen: set[str] = set()
         for i in fresh:
             for key in units[i].keys:
                 if key not in seen:
                     seen.add(key)
-                    members = [where[s] for s in self.serials[key] if s in where]
+                    members = [w for s in self.serials[key] if (w := where[s]) >= 0]
                     if len(members) > 1:  # most keys of a merged unit are its own now: no pair to make
                         members.sort()
                         blocks[key] = members
