@@ -124,9 +124,29 @@ def split_blocks(text: str) -> list[Block]:
         if region is None:
             region = _slow_region(text, start, end, line)
         blocks.extend(region)
-    library = Library()
-    library.add(blocks, fail_on_duplicate_key=False)  # wraps repeated keys as bibtexparser does
-    return library.blocks
+    return _mark_repeated_keys(blocks)
+
+
+def _mark_repeated_keys(blocks: list[Block]) -> list[Block]:
+    """``Library().add(blocks, fail_on_duplicate_key=False).blocks``: an entry that repeats an earlier
+    entry's key (a ``@string`` an earlier one's) becomes a ``DuplicateBlockKeyBlock``, made by the
+    library's own ``_cast_to_duplicate``. Done here because the library checks each block's type with
+    ``isinstance`` on its ABCs (a Python call each), and most blocks are fast entries."""
+    entries: dict[str, Block] = {}
+    strings: dict[str, Block] = {}
+    for index, block in enumerate(blocks):
+        if type(block) is LazyEntry or isinstance(block, Entry):
+            seen = entries
+        elif isinstance(block, String):
+            seen = strings
+        else:
+            continue
+        previous = seen.get(block.key)
+        if previous is None:
+            seen[block.key] = block
+        else:
+            blocks[index] = Library._cast_to_duplicate(previous, block)
+    return blocks
 
 
 def _line_count(text: str, start: int, end: int) -> int:

@@ -100,13 +100,17 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     _put_numbers(record, entry_type, fields, text)
     if record.publisher:
         fields[tables.PUBLISHER_FIELD.get(entry_type, "publisher")] = text(record.publisher)
-    fields.update(_date_fields(record.issued, text))
+    issued = record.issued
+    if len(issued) == 4 and issued.isdecimal():
+        fields["year"] = issued  # the common case of _date_fields: \d is isdecimal()
+    elif issued:
+        fields.update(_date_fields(issued, text))
     values = _simple_values(record)  # all in one C call; compress() skips the empty ones in C too
     for (attribute, name), value in zip(compress(_SIMPLE_ITEMS, values), filter(None, values), strict=True):
         if attribute not in _NUMBER_ATTRIBUTES and name not in fields:
             fields[name] = _encode_field(name, value, ascii)
     if record.page:
-        fields["pages"] = "--".join(text(part) for part in record.page.split("–"))
+        fields["pages"] = "--".join([text(part) for part in record.page.split("–")])
     _put_arxiv(record, arxiv_style, fields)
     if record.keywords:
         fields["keywords"] = ", ".join(text(k) for k in record.keywords)
@@ -246,7 +250,9 @@ def protect_title(latex: str, protected: tuple[str, ...] = ()) -> str:
     out: list[str] = []
     at_sentence_start = True
     for word, text, (_, ends_sentence, needs) in zip(words, plain, traits, strict=True):
-        if word and (needs[2 * at_sentence_start + sentence_case] or is_protected(text, protected)):
+        if word and (
+            needs[2 * at_sentence_start + sentence_case] or protected and is_protected(text, protected)
+        ):
             word = _brace(word)
         out.append(word)
         if text:
