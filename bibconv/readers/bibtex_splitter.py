@@ -174,6 +174,8 @@ def _fast_region(text: str, start: int, end: int, line: int, escaped_newlines: b
     if block is None:
         return None
     tail = text[close + 1 : end]
+    if not tail or tail.isspace():
+        return [block]  # what _implicit_comment gives, without counting the entry's lines for it
     if "@" in tail and _BLOCK_MARK.search(tail):
         return None  # another block starts within the comment text: the splitter's business
     comment = _implicit_comment(tail, line + text.count("\n", start, close))
