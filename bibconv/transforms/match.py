@@ -106,7 +106,7 @@ def arxiv_id_of(record: Record) -> str:
     """The bare arXiv id (no version) from ``arxiv``, an arXiv DOI, an ``eprint`` field or an arXiv URL."""
     if record.arxiv:
         return _strip_version(record.arxiv.strip())
-    match = _ARXIV_DOI.match(record.doi)
+    match = _ARXIV_DOI.match(record.doi) if record.doi else None
     if match:
         return _strip_version(match.group(1))
     eprint = record.extra.get("eprint", "")
@@ -581,7 +581,7 @@ def blocking_keys(f: Features) -> list[str]:
     if f.tokens >= FUZZY_MIN_TOKENS and f.family:
         author = f.family.rsplit(" ", 1)[-1] + "|"
         words = [w for w in f.title.split() if len(w) > SHORT_WORD]
-        keys.extend(mark + author + span for mark, span in _word_spans(words))
+        keys += [mark + author + span for mark, span in _word_spans(words)]
     return keys
 
 
