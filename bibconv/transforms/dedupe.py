@@ -18,7 +18,7 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -179,10 +179,11 @@ class _Blocks:
 
     def __init__(self, units: Sequence[_Unit]) -> None:
         self.serials: dict[str, list[int]] = defaultdict(list)
+        serials = self.serials
         for serial, unit in enumerate(units):
             unit.serial = serial
             for key in unit.keys:
-                self.serials[key].append(serial)
+                serials[key].append(serial)
         self.count = len(units)
 
     def of_units(self) -> dict[str, list[int]]:
@@ -442,9 +443,7 @@ def _merge_units(
 def _identities(records: Sequence[Record]) -> list[str]:
     """How the report names each input: its key, or ``file:line`` for records without one (text, markdown);
     a key used twice is followed by its position."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in records:
-        counts[r.key] += 1
+    counts = Counter(r.key for r in records)
     names = []
     for i, r in enumerate(records):
         if r.key and counts[r.key] == 1:
