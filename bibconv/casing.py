@@ -21,6 +21,7 @@ __all__ = [
     "sentence_case",
     "looks_sentence_case",
     "words_look_sentence_case",
+    "sentence_case_vote",
     "is_case_significant",
     "is_english",
     "is_protected",
@@ -161,18 +162,26 @@ def words_look_sentence_case(words: Iterable[str]) -> bool:
     lower = upper = 0
     at_start = True
     for word in words:
-        if not at_start and len(word) >= 4:
-            core = word if word.isalnum() else _EDGE_PUNCTUATION.sub("", word)
-        else:
-            core = ""  # too short to count, or the first word of a sentence
-        if len(core) >= 4 and core[0].isalpha():
-            if core[0].islower():
+        if not at_start:  # the first word of a sentence does not count
+            vote = sentence_case_vote(word)
+            if vote > 0:
                 lower += 1
-            elif core[0].isupper():
+            elif vote < 0:
                 upper += 1
         if word:
             at_start = word.endswith(_CLAUSE_END)
     return lower > 0 and lower >= upper
+
+
+def sentence_case_vote(word: str) -> int:
+    """How a word after a sentence start counts for :func:`words_look_sentence_case`: 1 for a longer word
+    in lower case, -1 for one capitalised, 0 for a short word or one that does not start with a letter."""
+    if len(word) < 4:
+        return 0
+    core = word if word.isalnum() else _EDGE_PUNCTUATION.sub("", word)
+    if len(core) < 4 or not core[0].isalpha():
+        return 0
+    return 1 if core[0].islower() else -1 if core[0].isupper() else 0
 
 
 def is_case_significant(word: str) -> bool:

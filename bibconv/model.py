@@ -8,7 +8,7 @@ Records are immutable: transforms return new records (``dataclasses.replace``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
 
 __all__ = ["Name", "OTHERS", "Source", "Record", "replace", "RECORD_TEXT_FIELDS"]
@@ -127,11 +127,55 @@ class Record:
         return int(match.group(3)) if match and match.group(3) else None
 
     def with_changes(self, **changes: Any) -> Record:
-        return replace(self, **changes)
+        """A copy with ``changes`` applied (what ``dataclasses.replace`` does, about four times faster)."""
+        return _copy_with(self, changes)
+
+    @staticmethod
+    def from_filled(values: dict[str, Any]) -> Record:
+        """``Record(**values)`` for the non-empty values only (empty or missing ones take the defaults),
+        about twice as fast: readers build records by the hundred thousand."""
+        return _from_filled(values)
 
 
 _YEAR = re.compile(r"\d{4}(?!\d)")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _record_builders() -> tuple[Any, Any]:
+    """``_copy_with(record, changes)`` and ``_from_filled(values)``: new Records with every slot set straight
+    through its descriptor.
+
+    ``dataclasses.replace`` walks ``fields()`` and calls ``__init__``, which sets each of the 36 slots by
+    name through ``object.__setattr__``; readers build and merges copy records by the tens of thousands.
+    Generated once, like dataclass methods are; unknown field names raise ``TypeError`` as ``__init__`` does.
+    """
+    namespace: dict[str, Any] = {"_new": object.__new__, "Record": Record}
+    copy = ["def _copy_with(self, changes):", "    new = _new(Record)"]
+    build = ["def _from_filled(values):", "    new = _new(Record)", "    get = values.get"]
+    for f in fields(Record):
+        name = f.name
+        namespace[f"_set_{name}"] = getattr(Record, name).__set__
+        copy.append(f"    _set_{name}(new, changes.pop({name!r}) if {name!r} in changes else self.{name})")
+        if f.default_factory is not MISSING:
+            namespace[f"_make_{name}"] = f.default_factory
+            build.append(f"    _set_{name}(new, get({name!r}) or _make_{name}())")
+        else:
+            namespace[f"_default_{name}"] = f.default
+            build.append(f"    _set_{name}(new, get({name!r}) or _default_{name})")
+    unknown = "        raise TypeError(f'Record has no field(s) {{\", \".join({})}}')"
+    copy += ["    if changes:", unknown.format("changes"), "    return new"]
+    build += [
+        "    if not values.keys() <= _NAMES:",
+        unknown.format("sorted(values.keys() - _NAMES)"),
+        "    return new",
+    ]
+    namespace["_NAMES"] = frozenset(f.name for f in fields(Record))
+    exec("\n".join(copy), namespace)  # noqa: S102 - the source is built from the field names above
+    exec("\n".join(build), namespace)  # noqa: S102
+    return namespace["_copy_with"], namespace["_from_filled"]
+
+
+_copy_with, _from_filled = _record_builders()
 
 #: Plain string fields of a record, in a stable order (used by writers and tests).
 RECORD_TEXT_FIELDS: tuple[str, ...] = tuple(

@@ -42,7 +42,7 @@ from ..latex import decode_verbatim, latex_to_unicode
 from ..model import OTHERS, Name, Record, Source
 from ..report import Report, Unread
 from ..transforms.names import parse_bibtex_name
-from .bibtex_splitter import split_blocks
+from .bibtex_splitter import LazyEntry, split_blocks
 
 __all__ = ["read"]
 
@@ -59,7 +59,9 @@ _SCHOLAR_ARXIV = re.compile(rf"^arXiv preprint arXiv:({tables.ARXIV_ID})(?:v\d+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 _NAME_SYNTAX = re.compile(r"[{}\\~$-]")
 _AND_KEEP = re.compile(r"(\s[Aa][Nn][Dd]\s)")
+_AND = re.compile(r"\s[Aa][Nn][Dd]\s")  # _AND_KEEP without keeping: what _split_names does without braces
 _YEAR_ONLY = re.compile(r"\d{4}")
+_CASE_PROTECTED_FIELDS = frozenset(tables.CASE_PROTECTED_FIELDS)
 _LIST_SPLIT = re.compile(r"[ \t\r\n]*[,;][ \t\r\n]*")  # BibTeX white space only: a no-break space is text
 
 
@@ -98,6 +100,8 @@ def _split(text: str, file: str) -> list[Block]:
 
 
 def _read_block(block: Block, strings: dict[str, str], source: Source, report: Report) -> Record | None:
+    if type(block) is LazyEntry:  # most blocks; isinstance on bibtexparser's ABCs costs a Python call each
+        return _entry_to_record(block, strings, source, report)
     if isinstance(block, DuplicateBlockKeyBlock):
         duplicate = block.ignore_error_block
         if isinstance(duplicate, String):
@@ -215,7 +219,11 @@ def _collapse(value: str) -> str:
 
 
 def _text(value: str) -> str:
-    return latex_to_unicode(_collapse(value)) if value else ""
+    if not value:
+        return ""
+    if "\n" in value or "  " in value or "\t" in value or "\r" in value:  # _collapse, inlined: hot
+        value = _WHITESPACE.sub(" ", value)
+    return latex_to_unicode(value.strip(" \t\r\n"))
 
 
 def _verbatim(value: str) -> str:
@@ -256,7 +264,11 @@ def _plain_name(text: str) -> Name | None:
 
 @lru_cache(maxsize=65536)
 def _names(value: str) -> tuple[Name, ...]:
-    parts = [_collapse(p) for p in _split_names(value) if p.strip(" \t\r\n")]
+    pieces = _split_names(value) if "{" in value else _AND.split(value)
+    if "\n" in value or "  " in value or "\t" in value or "\r" in value:
+        parts = [_collapse(p) for p in pieces if p.strip(" \t\r\n")]
+    else:  # collapsed already (the reader's values are): each part only needs its ends trimmed
+        parts = [part for p in pieces if (part := p.strip(" \t\r\n"))]
     names = [_name(part) for part in parts]
     people = [n for n in names if not n.others]
     if len(people) != len(names):  # "and others" only means something last: one marker there
@@ -304,10 +316,10 @@ def _entry_fields(entry: Entry, strings: dict[str, str], source: Source, report:
     """Field name (lower case, biblatex aliases applied) -> evaluated LaTeX value, first one wins."""
     fields: dict[str, str] = {}
     aliases = tables.ALIASES
-    pairs = getattr(entry, "field_tuples", None)  # the fast splitter's entries keep them as tuples
+    pairs = getattr(entry, "field_pairs", None)  # the fast splitter's entries keep them as tuples
     if pairs is None:
-        pairs = [(field.key, field.value, field.start_line) for field in entry.fields]
-    for key, raw, _line in pairs:
+        pairs = [(field.key, field.value) for field in entry.fields]
+    for key, raw in pairs:
         written = key.lower()
         name = aliases.get(written, written)
         if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:  # the common case, as _evaluate does it
@@ -331,8 +343,9 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     values: dict[str, Any] = {"entry_type": entry_type, "key": entry.key, "source": source}
     values["case_protected"] = _case_protected(fields)
 
-    for field_name in [name for name in fields if name in tables.NAME_FIELDS]:
-        values[tables.NAME_FIELDS[field_name]] = _names(_collapse(fields.pop(field_name)))
+    name_fields = tables.NAME_FIELDS
+    for field_name in [name for name in fields if name in name_fields]:
+        values[name_fields[field_name]] = _names(_collapse(fields.pop(field_name)))
 
     _take_container(entry_type, fields, values)
     _take_number(entry_type, fields, values)
@@ -341,8 +354,9 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
 
     if "address" in fields:
         values["publisher_place"] = _places(fields.pop("address"))
-    for field_name in [name for name in fields if name in tables.SIMPLE_FIELDS]:
-        attribute = tables.SIMPLE_FIELDS[field_name]
+    simple_fields = tables.SIMPLE_FIELDS
+    for field_name in [name for name in fields if name in simple_fields]:
+        attribute = simple_fields[field_name]
         if attribute not in values:
             values[attribute] = _decode_field(field_name, fields.pop(field_name))
 
@@ -356,7 +370,7 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
             values[field_name] = _split_list(field_name, fields.pop(field_name))
 
     values["extra"] = {name: _decode_field(name, value) for name, value in fields.items()}
-    return Record(**{k: v for k, v in values.items() if v or k == "extra"})
+    return Record.from_filled(values)
 
 
 def _case_protected(fields: dict[str, str]) -> tuple[str, ...]:
@@ -365,12 +379,12 @@ def _case_protected(fields: dict[str, str]) -> tuple[str, ...]:
     A title already in sentence case is never converted, so its braces need no record.
     """
     words: set[str] = set()
-    for name in tables.CASE_PROTECTED_FIELDS:
-        value = fields.get(name)
-        protected = case_protected_words(value) if value and "{" in value else ()
-        if protected and not looks_sentence_case(_text(value)):
-            words.update(protected)
-    return tuple(sorted(words))
+    for name, value in fields.items():  # the result is sorted: the order met does not matter
+        if "{" in value and name in _CASE_PROTECTED_FIELDS:
+            protected = case_protected_words(value)
+            if protected and not looks_sentence_case(_text(value)):
+                words.update(protected)
+    return tuple(sorted(words)) if words else ()
 
 
 def _take_container(entry_type: str, fields: dict[str, str], values: dict[str, Any]) -> None:
@@ -444,9 +458,10 @@ def _parse_month(text: str, day_text: str) -> tuple[int, int] | None:
 
 def _take_arxiv(fields: dict[str, str], values: dict[str, Any]) -> None:
     """``eprint`` with ``archiveprefix``/``eprinttype`` arXiv (or an arXiv-shaped id alone) -> ``arxiv``."""
-    prefix = _text(fields.get("archiveprefix", "")).lower()
     eprint = _verbatim(fields.get("eprint", ""))
-    match = _ARXIV_EPRINT.match(eprint) if eprint and prefix in ("", "arxiv") else None
+    match = None
+    if eprint and _text(fields.get("archiveprefix", "")).lower() in ("", "arxiv"):
+        match = _ARXIV_EPRINT.match(eprint)
     if match:
         values["arxiv"] = match.group(1)
         fields.pop("eprint")

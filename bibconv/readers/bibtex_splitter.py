@@ -58,15 +58,34 @@ _STRING = re.compile(rf"(@\w*[ \t]*)\{{({_NAME})=((?:[^{{}}\\]++|{_ESCAPED}|{_BR
 
 
 class LazyEntry(Entry):
-    """An ``Entry`` read by the fast path: its fields stay ``(key, value, start_line)`` tuples
-    (``field_tuples``, what the reader uses) until the ``Field`` objects are asked for. Making 600,000
-    of those for a 100,000-entry file cost a tenth of the reading time and a fifth of its memory."""
+    """An ``Entry`` read by the fast path: its fields stay ``(key, value)`` pairs (``field_pairs``, what the
+    reader uses) until the ``Field`` objects are asked for. Making 600,000 of those for a 100,000-entry
+    file cost a tenth of the reading time and a fifth of its memory; their line numbers, which only
+    ``Field`` objects carry, are counted then too (``field_tuples``)."""
 
     def __init__(
-        self, entry_type: str, key: str, field_tuples: list[tuple[str, str, int]], line: int, raw: str
+        self, entry_type: str, key: str, found: list[tuple[str, str]], fields_at: int, line: int, raw: str
     ):
-        self.field_tuples: list[tuple[str, str, int]] | None = field_tuples
+        # ``found``: each field's name and value as ``_FIELD`` matched them in ``raw`` from ``fields_at`` on,
+        # white space around them kept; only the stripped pairs are kept, the rest is found again if asked.
+        self.field_pairs: list[tuple[str, str]] | None = [(n.strip(), v.strip()) for n, v in found]
+        self._fields_at = fields_at
         super().__init__(entry_type, key, None, line, raw)  # type: ignore[arg-type]
+
+    @property
+    def field_tuples(self) -> list[tuple[str, str, int]] | None:
+        """``(key, value, start_line)`` of each field, as its ``Field`` gives them (the line of its ``=``)."""
+        if self.field_pairs is None:
+            return None
+        raw = self.raw
+        tuples = []
+        line = self.start_line + raw.count("\n", 0, self._fields_at)
+        found = _FIELD.findall(raw, self._fields_at, len(raw))
+        for (name, value), (raw_name, raw_value) in zip(self.field_pairs, found, strict=True):
+            line += raw_name.count("\n")
+            tuples.append((name, value, line))
+            line += raw_value.count("\n")
+        return tuples
 
     @property
     def _fields(self) -> list[Field]:  # every method of Entry goes through ``self._fields``
@@ -78,9 +97,9 @@ class LazyEntry(Entry):
 
     @_fields.setter
     def _fields(self, value: list[Field] | None) -> None:
-        if value is not None:  # fields set from outside: the tuples no longer describe them
+        if value is not None:  # fields set from outside: the pairs no longer describe them
             self.__dict__["_built_fields"] = value
-            self.field_tuples = None
+            self.field_pairs = None
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -105,9 +124,29 @@ def split_blocks(text: str) -> list[Block]:
         if region is None:
             region = _slow_region(text, start, end, line)
         blocks.extend(region)
-    library = Library()
-    library.add(blocks, fail_on_duplicate_key=False)  # wraps repeated keys as bibtexparser does
-    return library.blocks
+    return _mark_repeated_keys(blocks)
+
+
+def _mark_repeated_keys(blocks: list[Block]) -> list[Block]:
+    """``Library().add(blocks, fail_on_duplicate_key=False).blocks``: an entry that repeats an earlier
+    entry's key (a ``@string`` an earlier one's) becomes a ``DuplicateBlockKeyBlock``, made by the
+    library's own ``_cast_to_duplicate``. Done here because the library checks each block's type with
+    ``isinstance`` on its ABCs (a Python call each), and most blocks are fast entries."""
+    entries: dict[str, Block] = {}
+    strings: dict[str, Block] = {}
+    for index, block in enumerate(blocks):
+        if type(block) is LazyEntry or isinstance(block, Entry):
+            seen = entries
+        elif isinstance(block, String):
+            seen = strings
+        else:
+            continue
+        previous = seen.get(block.key)
+        if previous is None:
+            seen[block.key] = block
+        else:
+            blocks[index] = Library._cast_to_duplicate(previous, block)
+    return blocks
 
 
 def _line_count(text: str, start: int, end: int) -> int:
@@ -135,6 +174,8 @@ def _fast_region(text: str, start: int, end: int, line: int, escaped_newlines: b
     if block is None:
         return None
     tail = text[close + 1 : end]
+    if not tail or tail.isspace():
+        return [block]  # what _implicit_comment gives, without counting the entry's lines for it
     if "@" in tail and _BLOCK_MARK.search(tail):
         return None  # another block starts within the comment text: the splitter's business
     comment = _implicit_comment(tail, line + text.count("\n", start, close))
@@ -147,15 +188,11 @@ def _fast_entry(text: str, start: int, end: int, line: int, kind: str) -> tuple[
         return None, 0
     close = match.end() - 1
     fields_start = match.start(3)
-    # The splitter dates a field by its ``=``; the caller made sure that no newline here is escaped.
-    field_line = line + text.count("\n", start, fields_start)
-    fields: list[tuple[str, str, int]] = []
-    for name, value in _FIELD.findall(text, fields_start, close + 1):
-        field_line += name.count("\n")
-        fields.append((name.strip(), value.strip(), field_line))
-        field_line += value.count("\n")
-    entry = LazyEntry(kind, match.group(2).strip(), fields, line, text[start : close + 1])
-    names = [field[0] for field in fields]
+    # The splitter dates a field by its ``=`` (``LazyEntry.field_tuples`` counts the lines); the caller
+    # made sure that no newline here is escaped.
+    found = _FIELD.findall(text, fields_start, close + 1)
+    entry = LazyEntry(kind, match.group(2).strip(), found, fields_start - start, line, text[start : close + 1])
+    names = [name for name, _ in entry.field_pairs or ()]
     if len(set(names)) < len(names):
         duplicates = {name for name in names if names.count(name) > 1}
         return DuplicateFieldKeyBlock(duplicate_keys=duplicates, entry=entry), close

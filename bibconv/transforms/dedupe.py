@@ -18,7 +18,7 @@ other members' keys in ``ids``; a key used by two different works is kept by the
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,11 +126,32 @@ def _new_unit(
     reasons: list[str] | None = None,
     conflicts: dict | None = None,
     people: list[Features] | None = None,
+    like: _Unit | None = None,
 ) -> _Unit:
-    found = features(record)
+    """A unit for ``record``; ``like``, a unit whose record has the same title (a merged record's member),
+    lends its normalised title and, when everything they depend on agrees, its blocking keys."""
+    found = features(record, like.features if like is not None else None)
     if people is None:
         people = [found] if found.family else []
-    return _Unit(members, record, found, blocking_keys(found), people, reasons or [], conflicts or {})
+    if like is not None and _same_keys(found, like.features):
+        keys = like.keys  # never changed once made: sharing the list is safe
+    else:
+        keys = blocking_keys(found)
+    return _Unit(members, record, found, keys, people, reasons or [], conflicts or {})
+
+
+def _same_keys(a: Features, b: Features) -> bool:
+    """``blocking_keys`` would give ``a`` and ``b`` the same keys: it reads only these features."""
+    return (
+        a.title == b.title
+        and a.head == b.head
+        and a.tail == b.tail
+        and a.family == b.family
+        and a.doi == b.doi
+        and a.arxiv == b.arxiv
+        and a.web == b.web
+        and a.url == b.url
+    )
 
 
 def candidate_pairs(
@@ -158,10 +179,11 @@ class _Blocks:
 
     def __init__(self, units: Sequence[_Unit]) -> None:
         self.serials: dict[str, list[int]] = defaultdict(list)
+        serials = self.serials
         for serial, unit in enumerate(units):
             unit.serial = serial
             for key in unit.keys:
-                self.serials[key].append(serial)
+                serials[key].append(serial)
         self.count = len(units)
 
     def of_units(self) -> dict[str, list[int]]:
@@ -177,12 +199,19 @@ class _Blocks:
             self.count += 1
             for key in unit.keys:
                 self.serials[key].append(unit.serial)
-        where = {unit.serial: i for i, unit in enumerate(units)}
+        where = [-1] * self.count  # serial -> unit index; -1 for units merged away
+        for i, unit in enumerate(units):
+            where[unit.serial] = i
         blocks: dict[str, list[int]] = {}
+        seen: set[str] = set()
         for i in fresh:
             for key in units[i].keys:
-                if key not in blocks:
-                    blocks[key] = sorted(where[s] for s in self.serials[key] if s in where)
+                if key not in seen:
+                    seen.add(key)
+                    members = [w for s in self.serials[key] if (w := where[s]) >= 0]
+                    if len(members) > 1:  # most keys of a merged unit are its own now: no pair to make
+                        members.sort()
+                        blocks[key] = members
         return dict(
             sorted(blocks.items(), key=lambda item: (item[1][0], units[item[1][0]].keys.index(item[0])))
         )
@@ -372,7 +401,8 @@ def _compatible(
     a: tuple[set[str], set[str], list[Features]], b: tuple[set[str], set[str], list[Features]]
 ) -> bool:
     """Two clusters may join: at most one DOI and one arXiv id between them, first authors compatible."""
-    if len(a[0] | b[0]) > 1 or len(a[1] | b[1]) > 1:
+    # A cluster never holds two DOIs (or arXiv ids), so the union has two exactly when both differ.
+    if a[0] and b[0] and a[0] != b[0] or a[1] and b[1] and a[1] != b[1]:
         return False
     return all(families_agree(x, y) for x in a[2] for y in b[2])
 
@@ -398,7 +428,8 @@ def _merge_units(
             f"{reason}: {names[units[i].members[0]]} ~ {names[units[j].members[0]]}" for i, j, reason in pairs
         ]
         people = [f for m in members for f in units[m].people]
-        unit = _new_unit(positions, record, reasons, conflicts, people)
+        like = next((units[m] for m in members if units[m].record.title == record.title), None)
+        unit = _new_unit(positions, record, reasons, conflicts, people, like)
         unit.ranked = [positions[i] for i in by_authority]
         merged.append((unit, True))
     merged.extend((unit, False) for i, unit in enumerate(units) if i not in absorbed)
@@ -412,9 +443,7 @@ def _merge_units(
 def _identities(records: Sequence[Record]) -> list[str]:
     """How the report names each input: its key, or ``file:line`` for records without one (text, markdown);
     a key used twice is followed by its position."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in records:
-        counts[r.key] += 1
+    counts = Counter(r.key for r in records)
     names = []
     for i, r in enumerate(records):
         if r.key and counts[r.key] == 1:

@@ -87,7 +87,7 @@ def _fold(text: str) -> str:
 
 def normalize_title(title: str) -> str:
     """Title compared by content only: case, punctuation, LaTeX, braces, accents and spacing removed."""
-    return " ".join(_NON_WORD.split(_fold(title))).strip()
+    return _NON_WORD.sub(" ", _fold(title)).strip()  # each run of non-word characters becomes one space
 
 
 def normalize_family(name: Name) -> str:
@@ -99,14 +99,14 @@ def normalize_family(name: Name) -> str:
 @lru_cache(maxsize=1 << 16)
 def _normalize_name(text: str) -> str:
     """Cached: family names recur across a bibliography far more than titles do."""
-    return " ".join(_NON_WORD.split(_fold(text))).strip()
+    return _NON_WORD.sub(" ", _fold(text)).strip()
 
 
 def arxiv_id_of(record: Record) -> str:
     """The bare arXiv id (no version) from ``arxiv``, an arXiv DOI, an ``eprint`` field or an arXiv URL."""
     if record.arxiv:
         return _strip_version(record.arxiv.strip())
-    match = _ARXIV_DOI.match(record.doi)
+    match = _ARXIV_DOI.match(record.doi) if record.doi else None
     if match:
         return _strip_version(match.group(1))
     eprint = record.extra.get("eprint", "")
@@ -127,7 +127,10 @@ def arxiv_id_of(record: Record) -> str:
 
 
 def _strip_version(arxiv: str) -> str:
-    return re.sub(r"v\d+$", "", arxiv.removeprefix("arXiv:").removeprefix("arxiv:"))
+    return _TRAILING_VERSION.sub("", arxiv.removeprefix("arXiv:").removeprefix("arxiv:"))
+
+
+_TRAILING_VERSION = re.compile(r"v\d+$")
 
 
 def publisher_doi(record: Record) -> str:
@@ -213,12 +216,18 @@ class Features:
         return self._detail.year if self._detail is not None else _year(self.record)
 
 
-def features(record: Record) -> Features:
-    title, head, tail = _split_colon(record.title)
+def features(record: Record, like: Features | None = None) -> Features:
+    """The record's match features; ``like`` (features of a record with the same title, such as a merged
+    record's member) lends its normalised title instead of folding and splitting it again."""
+    if like is not None and like.record.title == record.title:
+        title, head, tail, tokens = like.title, like.head, like.tail, like.tokens
+    else:
+        title, head, tail = _split_colon(record.title)
+        tokens = title.count(" ") + 1 if title else 0
     first = _first_person(record)
     return Features(
         title=title,
-        tokens=title.count(" ") + 1 if title else 0,
+        tokens=tokens,
         head=head,
         tail=tail,
         family=normalize_family(first) if first else "",
@@ -323,9 +332,9 @@ def _split_colon(title: str) -> tuple[str, str, str]:
     folded = _fold(title)
     match = _COLON.search(folded)
     if not match:
-        return " ".join(_NON_WORD.split(folded)).strip(), "", ""
-    head = " ".join(_NON_WORD.split(folded[: match.start()])).strip()
-    tail = " ".join(_NON_WORD.split(folded[match.end() :])).strip()
+        return _NON_WORD.sub(" ", folded).strip(), "", ""
+    head = _NON_WORD.sub(" ", folded[: match.start()]).strip()
+    tail = _NON_WORD.sub(" ", folded[match.end() :]).strip()
     return f"{head} {tail}".strip(), head, tail
 
 
@@ -572,7 +581,7 @@ def blocking_keys(f: Features) -> list[str]:
     if f.tokens >= FUZZY_MIN_TOKENS and f.family:
         author = f.family.rsplit(" ", 1)[-1] + "|"
         words = [w for w in f.title.split() if len(w) > SHORT_WORD]
-        keys.extend(mark + author + span for mark, span in _word_spans(words))
+        keys += [mark + author + span for mark, span in _word_spans(words)]
     return keys
 
 

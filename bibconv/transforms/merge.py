@@ -87,16 +87,19 @@ def merge_ranked(
     inferred: set[str] = set()
     _note_conflict(conflicts, "entry_type", changes["entry_type"], [r.entry_type for r in ranked], str.lower)
 
-    columns = zip(*(_text_fields(r) for r in ranked), strict=True)
+    texts = [_text_fields(r) for r in ranked]
     any_inferred = any(r.inferred for r in ranked)
     members = len(ranked)
     # Fields not in ``changes`` keep the best-ranked member's value: the common cases, everyone has the
     # same value or nobody has one, need nothing more (with an inferred value, its origin is tracked).
-    varied = [
-        (name, column)
-        for name, column in zip(RECORD_TEXT_FIELDS, columns, strict=True)
-        if column.count(column[0]) != members or (any_inferred and column[0])
-    ]
+    if not any_inferred and texts.count(texts[0]) == members:
+        varied: list[tuple[str, tuple[str, ...]]] = []  # exact repeats: every column is the same
+    else:
+        varied = [
+            (name, column)
+            for name, column in zip(RECORD_TEXT_FIELDS, zip(*texts, strict=True), strict=True)
+            if column.count(column[0]) != members or (any_inferred and column[0])
+        ]
     for name, column in varied:
         present = set(column)
         present.discard("")
@@ -259,8 +262,12 @@ def _note_conflict(
     A value dropped in favour of nothing (a preprint's venue beside a published version without one)
     counts as a disagreement too.
     """
-    if all(value == kept for value in values if value) and (kept or not any(values)):
-        return  # the common case: everyone who has a value has the kept one
+    for value in values:
+        if value and value != kept:
+            break
+    else:
+        if kept or not any(values):
+            return  # the common case: everyone who has a value has the kept one
     distinct: dict[Any, Any] = {key(kept): render(kept)} if kept else {"": ""}
     for value in values:
         if value:

@@ -21,8 +21,9 @@ from itertools import compress
 from operator import attrgetter
 from typing import Any
 
-from ..casing import is_protected, words_look_sentence_case
+from ..casing import is_protected, sentence_case_vote
 from ..data import bibtex as tables
+from ..gcpause import cyclic_gc_paused
 from ..latex import latex_to_unicode, split_top_level_words, unicode_to_latex
 from ..model import Name, Record
 from ..transforms.names import format_bibtex_name
@@ -51,19 +52,24 @@ def write(
     records: Sequence[Record], *, ascii: bool = False, arxiv_style: str = "eprint", **_options: Any
 ) -> str:
     """The BibTeX text of ``records`` (empty string for no records)."""
-    entries = [_entry(record, index, ascii, arxiv_style) for index, record in enumerate(records, start=1)]
+    with cyclic_gc_paused():  # only short-lived, acyclic pieces: see bibconv.gcpause
+        entries = [_entry(record, index, ascii, arxiv_style) for index, record in enumerate(records, start=1)]
     return "\n".join(entries)
 
 
 def _entry(record: Record, index: int, ascii: bool, arxiv_style: str) -> str:
     fields = _fields(record, ascii, arxiv_style)
-    ordered = sorted(fields, key=_field_order)
     lines = [f"@{record.entry_type or 'misc'}{{{record.key or f'ref{index}'},"]
-    for name in ordered:
+    for name in _ordered(tuple(fields)):
         value = fields[name]
         lines.append(f"{_INDENT}{name} = {value}," if name == "month" else f"{_INDENT}{name} = {{{value}}},")
     lines.append("}\n")
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=4096)  # entries of one type mostly have the same fields in the same order
+def _ordered(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=_field_order))
 
 
 def _field_order(name: str) -> tuple[int, str]:
@@ -83,7 +89,7 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     for attribute in ("author", "editor", "translator"):
         names = getattr(record, attribute)
         if names:
-            fields[attribute] = " and ".join(_format_name(n, ascii) for n in names)
+            fields[attribute] = " and ".join([_name_text(n, ascii) for n in names])
     container = record.container_title
     if record.arxiv and arxiv_style == "scholar" and not container:
         fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
@@ -94,13 +100,17 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     _put_numbers(record, entry_type, fields, text)
     if record.publisher:
         fields[tables.PUBLISHER_FIELD.get(entry_type, "publisher")] = text(record.publisher)
-    fields.update(_date_fields(record.issued, text))
+    issued = record.issued
+    if len(issued) == 4 and issued.isdecimal():
+        fields["year"] = issued  # the common case of _date_fields: \d is isdecimal()
+    elif issued:
+        fields.update(_date_fields(issued, text))
     values = _simple_values(record)  # all in one C call; compress() skips the empty ones in C too
     for (attribute, name), value in zip(compress(_SIMPLE_ITEMS, values), filter(None, values), strict=True):
         if attribute not in _NUMBER_ATTRIBUTES and name not in fields:
             fields[name] = _encode_field(name, value, ascii)
     if record.page:
-        fields["pages"] = "--".join(text(part) for part in record.page.split("–"))
+        fields["pages"] = "--".join([text(part) for part in record.page.split("–")])
     _put_arxiv(record, arxiv_style, fields)
     if record.keywords:
         fields["keywords"] = ", ".join(text(k) for k in record.keywords)
@@ -163,6 +173,26 @@ def _verbatim(value: str) -> str:
     return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
 
 
+#: ``_format_name`` by the identity of the name (for ``ascii`` False and True). Readers share one ``Name``
+#: object among the entries that spell it alike, and hashing a Name for the lru cache is a Python call
+#: (the dataclass ``__hash__``) that cost a tenth of writing. The entry keeps its name alive, so an id
+#: found here is never a reused one.
+_NAME_TEXTS: tuple[dict[int, tuple[Name, str]], dict[int, tuple[Name, str]]] = ({}, {})
+_NAME_TEXTS_LIMIT = 65536
+
+
+def _name_text(name: Name, ascii: bool) -> str:
+    cache = _NAME_TEXTS[ascii]
+    known = cache.get(id(name))
+    if known is not None and known[0] is name:
+        return known[1]
+    text = _format_name(name, ascii)
+    if len(cache) >= _NAME_TEXTS_LIMIT:
+        cache.clear()
+    cache[id(name)] = (name, text)
+    return text
+
+
 @lru_cache(maxsize=65536)
 def _format_name(name: Name, ascii: bool) -> str:
     text = format_bibtex_name(_encode_name(name, ascii))
@@ -203,18 +233,41 @@ def protect_title(latex: str, protected: tuple[str, ...] = ()) -> str:
     simple = _LATEX_SYNTAX.search(latex) is None
     words = latex.split(" ") if simple else split_top_level_words(latex)
     plain = words if simple else [latex_to_unicode(word) for word in words]
-    sentence_case = words_look_sentence_case(plain)
+    traits = [_word_traits(text) for text in plain]
+    # words_look_sentence_case(plain), from the words' cached votes
+    lower = upper = 0
+    at_sentence_start = True
+    for text, (vote, ends_sentence, _) in zip(plain, traits, strict=True):
+        if not at_sentence_start:
+            if vote > 0:
+                lower += 1
+            elif vote < 0:
+                upper += 1
+        if text:
+            at_sentence_start = ends_sentence
+    # index into each word's _needs_protection answers: 2 * at_sentence_start + sentence_case
+    sentence_case = int(lower > 0 and lower >= upper)
     out: list[str] = []
     at_sentence_start = True
-    for word, text in zip(words, plain, strict=True):
+    for word, text, (_, ends_sentence, needs) in zip(words, plain, traits, strict=True):
         if word and (
-            _needs_protection(text, at_sentence_start, sentence_case) or is_protected(text, protected)
+            needs[2 * at_sentence_start + sentence_case] or protected and is_protected(text, protected)
         ):
             word = _brace(word)
         out.append(word)
         if text:
-            at_sentence_start = text.endswith(_SENTENCE_END)
+            at_sentence_start = ends_sentence
     return " ".join(out)
+
+
+@lru_cache(maxsize=1 << 16)  # titles are mostly distinct, their words are not
+def _word_traits(text: str) -> tuple[int, bool, tuple[bool, bool, bool, bool]]:
+    """What ``protect_title`` needs from one decoded word: its ``sentence_case_vote``, whether it ends a
+    sentence, and ``_needs_protection`` for each (at a sentence start, in a sentence-case title)."""
+    needs = tuple(
+        _needs_protection(text, start, sentence) for start in (False, True) for sentence in (False, True)
+    )
+    return sentence_case_vote(text), text.endswith(_SENTENCE_END), needs  # type: ignore[return-value]
 
 
 def _brace_listed(latex: str, protected: tuple[str, ...]) -> str:

@@ -1,0 +1,96 @@
+"""The speed helpers give what the plain ways give: record copies and builds, the writer's cached word
+traits and name memo, merged units' borrowed features, lazily counted field lines."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bibconv.casing import words_look_sentence_case
+from bibconv.model import Name, Record, Source
+from bibconv.readers.bibtex_splitter import LazyEntry, split_blocks
+from bibconv.transforms.match import blocking_keys, features
+from bibconv.writers import bibtex as bibtex_writer
+
+RECORD = Record(
+    entry_type="article",
+    key="k",
+    title="GPTQ: Accurate Post-Training Quantization",
+    author=(Name(family="Frantar", given="Elias"),),
+    issued="2023",
+    extra={"note2": "x"},
+    source=Source("a.bib", 3, "bibtex"),
+)
+
+
+def test_with_changes_is_dataclasses_replace() -> None:
+    changes = {"key": "other", "ids": ("k",), "title": "", "extra": {}}
+    assert RECORD.with_changes(**changes) == dataclasses.replace(RECORD, **changes)
+    assert RECORD.with_changes() == RECORD
+    with pytest.raises(TypeError):
+        RECORD.with_changes(nonsense=1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RECORD.with_changes(key="x").key = "y"  # type: ignore[misc]
+
+
+def test_from_filled_is_the_constructor_on_the_filled_values() -> None:
+    values = {"entry_type": "book", "key": "b", "title": "", "doi": "10.1/x", "keywords": (), "extra": {}}
+    expected = Record(**{k: v for k, v in values.items() if v})
+    assert Record.from_filled(values) == expected
+    assert Record.from_filled({}) == Record()
+    first, second = Record.from_filled({}), Record.from_filled({})
+    assert first.extra is not second.extra  # each record has its own dict, as with default_factory
+    with pytest.raises(TypeError):
+        Record.from_filled({"titel": "typo"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["GPTQ", "Markov", "chains", "A", "of", "the", "iPhone", "T5:", "Deep", "x.", ""]),
+        max_size=8,
+    )
+)
+def test_protect_title_cached_traits_agree_with_the_direct_rules(words: list[str]) -> None:
+    title = " ".join(words)
+    plain = title.split(" ")
+    sentence_case = words_look_sentence_case(plain)
+    expected = []
+    at_start = True
+    for text in plain:  # protect_title as it was before its word traits were cached
+        word = text
+        if word and bibtex_writer._needs_protection(text, at_start, sentence_case):
+            word = bibtex_writer._brace(word)
+        expected.append(word)
+        if text:
+            at_start = text.endswith(bibtex_writer._SENTENCE_END)
+    assert bibtex_writer.protect_title.__wrapped__(title) == " ".join(expected)
+
+
+def test_name_memo_gives_the_formatted_name_for_equal_and_distinct_objects() -> None:
+    a, b = Name(family="De Sa", given=""), Name(family="De Sa", given="")
+    assert bibtex_writer._name_text(a, False) == bibtex_writer._format_name(a, False) == "De Sa,"
+    assert bibtex_writer._name_text(b, False) == "De Sa,"
+    assert bibtex_writer._name_text(Name(family="Müller", given="Jürgen"), True) == 'M{\\"u}ller, J{\\"u}rgen'
+
+
+def test_features_borrowed_from_a_member_with_the_same_title() -> None:
+    member = features(RECORD)
+    merged = RECORD.with_changes(doi="10.1/x", key="m")
+    borrowed, fresh = features(merged, member), features(merged)
+    for name in ("title", "tokens", "head", "tail", "family", "doi", "arxiv", "web", "url"):
+        assert getattr(borrowed, name) == getattr(fresh, name)
+    assert blocking_keys(borrowed) == blocking_keys(fresh)
+    other = features(RECORD.with_changes(title="Another title: here"), member)
+    assert (other.title, other.head, other.tail) == ("another title here", "another title", "here")
+
+
+def test_lazy_entry_counts_field_lines_when_asked() -> None:
+    text = '@article{k,\n  title = {A\n  B},\n\n  year = 2020,\n  note = "x"}\n'
+    (entry,) = [b for b in split_blocks(text) if isinstance(b, LazyEntry)]
+    assert entry.field_pairs == [("title", "{A\n  B}"), ("year", "2020"), ("note", '"x"')]
+    assert entry.field_tuples == [("title", "{A\n  B}", 1), ("year", "2020", 4), ("note", '"x"', 5)]
+    assert [(f.key, f.value, f.start_line) for f in entry.fields] == entry.field_tuples
