@@ -45,3 +45,12 @@ def test_hyphenated_initials_stay_with_their_name():
         [("Chang", "M.-W.")],
         "Initial sequencing and analysis of the human genome",
     )
+
+
+def test_event_days_end_the_date_and_the_place_follows():
+    r = parse_citation(
+        "Smith J, Lee K. A study of things. In: Proceedings of the 5th Workshop on Things; 2019 Sep 3-5; "
+        "Porto, Portugal. ACL; 2019. p. 1-9."
+    ).record
+    assert (r.entry_type, r.publisher, r.publisher_place, r.page) == ("inproceedings", "ACL", "Porto, Portugal", "1–9")
+    assert r.volume == ""

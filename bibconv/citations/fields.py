@@ -195,9 +195,9 @@ def _without_volume_word(text: str) -> str:
     """``text`` without a final volume word (``_CONTAINER_VOLUME_WORD``), searched for only when the last
     word is one: the pattern is anchored at the end, but a search still tries every position."""
     words = text.rsplit(None, 1)
-    if len(words) < 2:
+    if not words or len(words) < 2 and not text[:1].isspace():
         return text  # the pattern needs white space before the word
-    last = words[1].lower().replace("ſ", "s")  # "ſ" is an "s" to a case-insensitive pattern
+    last = words[-1].lower().replace("ſ", "s")  # "ſ" is an "s" to a case-insensitive pattern
     if last.removesuffix(".") not in _VOLUME_WORDS:
         return text
     return _CONTAINER_VOLUME_WORD.sub("", text)

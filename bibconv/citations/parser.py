@@ -353,6 +353,8 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
         _bare_year_opening_title(tokens, fixed)
     if "location" in fixed or "publisher" in fixed:
         _container_after_in_colon(tokens, fixed)
+    if present & _MONTH:
+        _vancouver_event_place(tokens, fixed)
     if present & _OPENS_QUOTE:
         _container_after_quoted_title(tokens, fixed)
         _year_after_quoted_container(tokens, fixed)
@@ -391,6 +393,25 @@ def _bare_year_opening_title(tokens: list[Token], labels: list[str]) -> None:
         if labels[i] == "title":
             if labels[i - 1] in ("author", "editor") and labels[i + 1] == "title" and _BARE_YEAR_WORD.match(tokens[i].text):
                 labels[i] = "date"
+            return
+
+
+_DAYS_THEN_SEMICOLON = re.compile(r"^\d{1,2}(?:[-–]\d{1,2})?;$")
+
+
+def _vancouver_event_place(tokens: list[Token], labels: list[str]) -> None:
+    """Vancouver's ``Proceedings of …; 2015 Jul 7-9; Lille, France. PMLR; 2015.``: the days after the month
+    end the event's date, and the sentence after them, before the publisher, is its place."""
+    n = len(tokens)
+    for i in range(1, n - 2):
+        if labels[i - 1] == "date" and _MONTH_WORD.match(tokens[i - 1].text) and _DAYS_THEN_SEMICOLON.match(tokens[i].text):
+            labels[i] = "date"
+            j = i + 1
+            while j < n and j - i <= 4 and labels[j] in ("collection", "container", "volume") and not tokens[j].text.endswith("."):
+                j += 1
+            if j + 1 < n and j - i <= 4 and tokens[j].text.endswith(".") and labels[j + 1] == "publisher":
+                for k in range(i + 1, j + 1):
+                    labels[k] = "location"
             return
 
 
