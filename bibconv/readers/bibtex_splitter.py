@@ -51,9 +51,15 @@ _VALUE = rf'(?:[^{{}}",\\]++|{_ESCAPED}|{_BRACED}|{_QUOTED})*+'
 _NAME = r'[^{}",=@\\]*+'
 
 _FIELD = re.compile(rf"({_NAME})=({_VALUE})[,}}]")
-# A whole entry with at least a key and a comma: group 2 is the key, group 3 the fields up to the ``}``.
-# A field's match is unique where it starts, so ``_FIELD.findall`` over group 3 gives its fields.
-_ENTRY = re.compile(rf"(@\w*[ \t]*)\{{({_NAME}),((?:{_NAME}={_VALUE},)*+(?:{_NAME}={_VALUE}\}}|\s*+\}}))")
+# An entry's start up to the comma after its key (group 1 is the key). Its fields are read in the same
+# scan that checks them: ``_ENTRY_PARTS`` matches a field (name, value, then ``,`` or ``}``), the end of
+# the entry after a trailing comma (group 4: white space and ``}``) or, failing both, text that is
+# neither (group 5: a run of name characters or one other character, so that the scan stays linear).
+# It matches at every position, so ``findall`` tiles the text: the entry is well formed when its parts
+# up to the first ``}`` contain no group 5, which is when the whole-entry pattern
+# ``\{key,((?:{_NAME}={_VALUE},)*+(?:{_NAME}={_VALUE}\}|\s*+\}))`` would match.
+_ENTRY_HEAD = re.compile(rf"@\w*[ \t]*\{{({_NAME}),")
+_ENTRY_PARTS = re.compile(rf"({_NAME})=({_VALUE})([,}}])|(\s*+\}})|([^{{}}\",=@\\]++|[\s\S])")
 _STRING = re.compile(rf"(@\w*[ \t]*)\{{({_NAME})=((?:[^{{}}\\]++|{_ESCAPED}|{_BRACED})*+)\}}")
 
 
@@ -64,11 +70,11 @@ class LazyEntry(Entry):
     ``Field`` objects carry, are counted then too (``field_tuples``)."""
 
     def __init__(
-        self, entry_type: str, key: str, found: list[tuple[str, str]], fields_at: int, line: int, raw: str
+        self, entry_type: str, key: str, pairs: list[tuple[str, str]], fields_at: int, line: int, raw: str
     ):
-        # ``found``: each field's name and value as ``_FIELD`` matched them in ``raw`` from ``fields_at`` on,
-        # white space around them kept; only the stripped pairs are kept, the rest is found again if asked.
-        self.field_pairs: list[tuple[str, str]] | None = [(n.strip(), v.strip()) for n, v in found]
+        # ``pairs``: each field's name and value as ``_FIELD`` matches them in ``raw`` from ``fields_at`` on,
+        # stripped of white space; the rest (the raw text of each, for line numbers) is found again if asked.
+        self.field_pairs: list[tuple[str, str]] | None = pairs
         self._fields_at = fields_at
         super().__init__(entry_type, key, None, line, raw)  # type: ignore[arg-type]
 
@@ -183,15 +189,32 @@ def _fast_region(text: str, start: int, end: int, line: int, escaped_newlines: b
 
 
 def _fast_entry(text: str, start: int, end: int, line: int, kind: str) -> tuple[Block | None, int]:
-    match = _ENTRY.match(text, start, end)
+    match = _ENTRY_HEAD.match(text, start, end)
     if match is None:
         return None, 0
-    close = match.end() - 1
-    fields_start = match.start(3)
+    fields_start = pos = match.end()
+    found = []
+    # Nothing after the region's last ``}`` can belong to the entry: the scan stops there.
+    for name, value, mark, last, other in _ENTRY_PARTS.findall(
+        text, fields_start, text.rfind("}", start, end) + 1
+    ):
+        if other:
+            return None, 0  # neither a field nor the end: bibtexparser's splitter reads this
+        if last:  # the end after a trailing comma (or right after the key)
+            close = pos + len(last) - 1
+            break
+        found.append((name.strip(), value.strip()))
+        pos += len(name) + len(value) + 2
+        if mark == "}":
+            close = pos - 1
+            break
+    else:
+        return None, 0  # no closing brace
     # The splitter dates a field by its ``=`` (``LazyEntry.field_tuples`` counts the lines); the caller
     # made sure that no newline here is escaped.
-    found = _FIELD.findall(text, fields_start, close + 1)
-    entry = LazyEntry(kind, match.group(2).strip(), found, fields_start - start, line, text[start : close + 1])
+    entry = LazyEntry(
+        kind, match.group(1).strip(), found, fields_start - start, line, text[start : close + 1]
+    )
     names = [name for name, _ in entry.field_pairs or ()]
     if len(set(names)) < len(names):
         duplicates = {name for name in names if names.count(name) > 1}

@@ -215,6 +215,17 @@ class Features:
     def year(self) -> int:
         return self._detail.year if self._detail is not None else _year(self.record)
 
+    @property
+    def initial(self) -> str:
+        return self._detail.initial if self._detail is not None else _initial(_first_person(self.record))
+
+    @property
+    def family_is_org(self) -> bool:
+        if self._detail is not None:
+            return self._detail.family_is_org
+        first = _first_person(self.record)
+        return bool(first and first.literal)
+
 
 def features(record: Record, like: Features | None = None) -> Features:
     """The record's match features; ``like`` (features of a record with the same title, such as a merged
@@ -257,7 +268,7 @@ def _detail(f: Features) -> Detail:
         glued=glued,
         family_is_org=bool(first and first.literal),
         given=_last_given(first),
-        initial=_fold(first.given.lstrip(" .-"))[:1] if first and first.given.strip(" .-") else "",
+        initial=_initial(first),
         year=_year(record),
         year_inferred="issued" in record.inferred,
         preprint=_is_preprint(record, f.arxiv),
@@ -268,6 +279,11 @@ def _detail(f: Features) -> Detail:
         first_page=_FIRST_PAGE.match(page).group(0).lower() if page else "",
         container=normalize_title(record.container_title) if generic and record.container_title else "",
     )
+
+
+def _initial(first: Name | None) -> str:
+    """The first letter of the first author's given names, folded."""
+    return _fold(first.given.lstrip(" .-"))[:1] if first and first.given.strip(" .-") else ""
 
 
 def _last_given(first: Name | None) -> str:
@@ -473,19 +489,23 @@ def families_agree(a: Features, b: Features) -> bool:
     organisation, or one side lists no author."""
     if not a.family or not b.family:
         return True
-    x, y = a.detail, b.detail
+    # What this reads of the detail is read without computing it all: unions of clusters joined by a
+    # DOI or an arXiv id ask this of records whose titles were never compared.
     if a.family == b.family:
-        return not (x.initial and y.initial and x.initial != y.initial)  # Wang, Tao vs Wang, Yu: two people
-    if x.family_is_org != y.family_is_org:
+        x, y = a.initial, b.initial
+        return not (x and y and x != y)  # Wang, Tao vs Wang, Yu: two people
+    org = a.family_is_org
+    if org != b.family_is_org:
         return True  # {OpenAI} vs the people who wrote the report
-    if x.family_is_org:
+    if org:
         return fuzz.ratio(a.family, b.family) >= 90
     if a.family.rsplit(" ", 1)[-1] == b.family.rsplit(" ", 1)[-1]:
         return True  # "De Sa" vs "Sa", "Van der Maaten" vs "van der Maaten"
     if a.family.replace(" ", "") == b.family.replace(" ", ""):
         return True  # "Lee-Thorp" vs "Lee Thorp"
     # Given and family swapped ("Li Yuhang" vs "Yuhang Li"), common in exports of Chinese names.
-    return bool(x.given) and x.given == b.family or bool(y.given) and y.given == a.family
+    x, y = a.given, b.given
+    return bool(x) and x == b.family or bool(y) and y == a.family
 
 
 def _years_agree(a: Detail, b: Detail) -> bool:
