@@ -41,7 +41,7 @@ def training_sequences(records: list[dict]) -> list[tuple[list[list[str]], list[
     others = [s for s in corpus.TRAIN_STYLES if s != "google-scholar-mla"]
     for record in records:
         by_style["google-scholar-mla"].append(record)
-        real = record["id"].startswith("q")
+        real = "source" in record  # only the real records name the .bib file they come from
         for style in rng.sample(others, STYLES_PER_REAL_RECORD if real else STYLES_PER_RECORD):
             by_style[style].append(record)
     sequences = []

@@ -133,13 +133,13 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     # formula, split_role_notes would return the text unchanged (most citations), and its words need no
     # second look-up.
     tokens = tokenize(text)
-    marks = _token_marks(list(map(itemgetter(0), tokens)))
+    marks = _marks_of_tokens(tokens)
     cut, roles = split_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
     cut, pinpoint = _cut_pinpoint(cut)
     if cut is not text:  # rare: a formula or a pinpoint was cut out
         text = cut
         tokens = tokenize(text)
-        marks = _token_marks(list(map(itemgetter(0), tokens)))
+        marks = _marks_of_tokens(tokens)
     labels = _certain_labels(tokens, tag_tokens(tokens), marks)
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
@@ -305,7 +305,7 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     """Corrections where the structure is certain: a bare year is never part of a name list. ``marks`` are
     the tokens' ``_token_marks`` when the caller has them."""
     if marks is None:
-        marks = _token_marks(list(map(itemgetter(0), tokens)))
+        marks = _marks_of_tokens(tokens)
     fixed = list(labels)
     # Only the tokens whose text is an identifier, a year or initials can change here (in order: a change
     # at one token is seen by the next).
@@ -374,8 +374,7 @@ def _names_then_bare_year(tokens: list[Token], labels: list[str]) -> None:
     for i in range(min(len(tokens) - 1, 16)):
         text = tokens[i].text
         if _BARE_YEAR_WORD.match(text):
-            before = tokens[:i]
-            if labels[i] == "title" and any(_IOP_INITIALS.match(t.text) for t in before):
+            if labels[i] == "title" and any(_IOP_INITIALS.match(t.text) for t in tokens[:i]):
                 for k in range(i):
                     labels[k] = "author"
                 labels[i] = "date"
@@ -493,6 +492,10 @@ _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 20
 _YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
 _UNSEEN = 64  # a text not marked yet; never the marks of a text
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
+
+
+def _marks_of_tokens(tokens: list[Token]) -> list[int]:
+    return _token_marks(list(map(itemgetter(0), tokens)))
 
 
 def _token_marks(texts: list[str]) -> list[int]:
