@@ -607,3 +607,35 @@ def test_thesis_genre_at_the_end_of_the_school_is_the_genre():
 )
 def test_proc_abbreviation_names_a_conference_unless_a_journal_volume_follows(text, kind):
     assert parse_citation(text).record.entry_type == kind
+
+
+def test_edition_word_before_ed_is_no_editor_marker():
+    text = ("Lee M. 1979. Bookmaking: The Illustrated Guide to Design/production/editing. New York, NY, USA: "
+            "R. R. Bowker Company. Second ed.")
+    record = parse_citation(text).record
+    assert record.publisher == "R. R. Bowker Company"
+    assert record.entry_type == "book"
+    assert not record.editor
+
+
+def test_journal_named_studies_is_a_journal():
+    record = parse_citation(
+        "Atkinson A, Stern N. Pigou, taxation and public goods. Review of Economic Studies. 1974;41:119–128."
+    ).record
+    assert record.entry_type == "article"
+    assert record.container_title == "Review of Economic Studies"
+
+
+def test_double_quoted_title_runs_to_its_own_closing_quote():
+    record = parse_citation(
+        "Liu, C., and C. Hao. 2011. “Morinda Officinalis Polysaccharides' Impact on the Immunologic Balance of "
+        "Obstructive Jaundice Rats’ Lymphocyte T”. Chinese Journal of Cellular and Molecular Immunology 27(6):678–679."
+    ).record
+    assert record.title.endswith("Rats’ Lymphocyte T")
+    assert record.container_title == "Chinese Journal of Cellular and Molecular Immunology"
+    record = parse_citation(
+        'Strekalov, D., et al. “Observation of Two-Photon "Ghost" Interference and Diffraction”. '
+        "Physical Review Letters, 74, no. 18, 1995, pp. 3600–3603."
+    ).record
+    assert record.title == 'Observation of Two-Photon "Ghost" Interference and Diffraction'
+    assert record.container_title == "Physical Review Letters"

@@ -70,8 +70,11 @@ _UNIVERSITY = re.compile(
     r"hochschule|uniwersytet|universidad|universidade)(?!\w)",
     re.IGNORECASE,
 )
+#: Book containers. "Studies" only opening a series ("Studies in Logic"): "Review of Economic Studies",
+#: "Political Studies" are journals.
 _BOOKISH_CONTAINER = re.compile(
-    r"\b(?:handbook|encyclopedia|companion|studies|reader|essays|lectures?|volume)\b", re.IGNORECASE
+    r"\b(?:handbook|encyclopedia|companion|reader|essays|lectures?|volume)\b|^studies\s+(?:in|on|of)\b",
+    re.IGNORECASE,
 )
 _ARXIV_CONTAINER = re.compile(
     r"^(?:(?:preprint\s+(?:at|on|in)\s+)?arxiv(?:\s+preprint.*|\s+e-prints)?|preprint|corr(?:\s+abs/\S+)?|e-print.*)$",
@@ -834,6 +837,11 @@ def _access_dates(tokens: list[Token], labels: list[str]) -> None:
                 labels[j] = "other"
 
 
+_EDITION_WORD = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th|e|er|re)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|"
+    r"rev|expanded|enlarged|updated|illustrated)\.?,?$",
+    re.IGNORECASE,
+)
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
 _EDITOR_START = frozenset("(eEhHdDcCoO")  # what _EDITOR_MARKER can start with: most tokens fail there
 
@@ -843,6 +851,8 @@ def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
     for e, tok in enumerate(tokens):
         if e == 0 or tok.text[0] not in _EDITOR_START or not _EDITOR_MARKER.match(tok.text):
             continue
+        if _EDITION_WORD.match(tokens[e - 1].text):
+            continue  # "Second ed.", "2nd ed.": an edition, not an editor marker
         start = e
         # When the labeller already put names before the marker, its boundary stands ("in Low-Power
         # Computer Vision, L. Madrigal, Ed.": the book title is not a name); otherwise walk back over names.
@@ -973,6 +983,11 @@ _IDENTIFIER_START = frozenset("hHwWdD1")
 _INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$|^[A-Z](?:-[A-Z]){1,2}\.?[,;:]?$")
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
+#: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
+#: (``Polysaccharides' Impact``) or an inner quote of another kind from ending the title.
+_QUOTE_CLOSERS = {"“": ("”",), '"': ('"',), "«": ("»",), "„": ("“", "”"), "‘": ("’", "'"), "'": ("'", "’")}
+_DOUBLE_CLOSERS = (("”",), ('"',), ("»",), ("“", "”"))
+_ANY_CLOSER = tuple("\"”’»'")
 
 
 def _close_quoted_title(tokens: list[Token], labels: list[str]) -> None:
@@ -999,16 +1014,22 @@ def _close_quoted_title(tokens: list[Token], labels: list[str]) -> None:
         for i in range(start, quoted):
             labels[i] = "author"
         start = quoted
+    closers = _QUOTE_CLOSERS.get(tokens[start].text[0], _ANY_CLOSER)
     end = next(
         (
             i
             for i in range(start, len(tokens))
-            if _CLOSE_QUOTE.search(tokens[i].text) and (i > start or len(tokens[i].text) > 2)
+            if tokens[i].text.rstrip(".,;:").endswith(closers) and (i > start or len(tokens[i].text) > 2)
         ),
         None,
     )
     if end is None:
         return
+    if closers in _DOUBLE_CLOSERS:
+        # “Observation of Two-Photon "Ghost" Interference”: the labeller may end the title at an inner quote
+        # of another kind; a double-quoted title runs to its own closing quote.
+        for i in range(start, end + 1):
+            labels[i] = "title"
     after = end + 1
     while after < len(tokens) and labels[after] == "title":
         after += 1
