@@ -108,3 +108,23 @@ def test_apa_version_and_descriptor_are_kept():
     assert r.extra["version"] == "3.11" and r.author[0].literal == "Python Software Foundation"
     blog = parse_citation("Lee, K. (2021, May 3). Why transformers work [Blog post]. Medium. https://medium.com/x")
     assert blog.record.genre == "Blog post"
+
+
+def test_title_with_commas_runs_to_its_period():
+    record = parse_citation(
+        "Zhang, J., & Zhang, J. (2005). The effect of life expectancy on fertility, saving, schooling and "
+        "economic growth: Theory and evidence. Scandinavian Journal of Economics, 107, 45–66."
+    ).record
+    assert record.title == (
+        "The effect of life expectancy on fertility, saving, schooling and economic growth: Theory and evidence"
+    )
+    assert record.container_title == "Scandinavian Journal of Economics"
+
+
+def test_word_quoted_inside_an_unquoted_title():
+    record = parse_citation(
+        "Strekalov D, Sergienko A and Klyshko D (1995) Observation of Two-Photon \"Ghost\" Interference and "
+        "Diffraction. Physical review letters 74(18): 3600–3603."
+    ).record
+    assert record.title == 'Observation of Two-Photon "Ghost" Interference and Diffraction'
+    assert record.container_title == "Physical Review Letters"

@@ -94,3 +94,22 @@ def test_note_form_chapter_keeps_its_pages():
         "412–453",
         "",
     )
+
+
+def test_abbreviated_journal_ending_in_ed_is_no_editor_marker():
+    record = parse_citation(
+        "Herrmann, W. A., K. Öfele, S. K. Schneider, E. Herdtweck, and S. D. Hoffmann. 2006. “A Carbocyclic "
+        "Carbene as an Efficient Catalyst Ligand for C–C Coupling Reactions”. Angew. Chem. Int. Ed. 45 (23): 3859–3862."
+    ).record
+    assert record.container_title == "Angew. Chem. Int. Ed."
+    assert record.entry_type == "article"
+    assert len(record.author) == 5 and not record.editor
+
+
+def test_series_alone_with_pages_is_the_container():
+    record = parse_citation(
+        "Mohanty, S. K. 1998. “The Formulation of Parameters for Type Design of Indian Scripts Based on "
+        "Calligraphic Studies”. Lecture Notes in Computer Science 1375: 157–166."
+    ).record
+    assert record.container_title == "Lecture Notes in Computer Science"
+    assert (record.volume, record.page) == ("1375", "157–166")

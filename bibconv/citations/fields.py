@@ -181,6 +181,8 @@ def clean_container(text: str) -> str:
     text = _LEADING_PAGES.sub("", text)
     text = _CONTAINER_PREFIX.sub("", text)
     core = clean_text(_without_volume_word(text.strip(_EDGE)))  # "Psych. Science, v.": no volume
+    if core.lower() in ("in", "dans", "em", "en"):
+        return ""  # "In: 2012.": a style's marker before a book title the record did not have
     if len(core) > 2 and core[0] in _QUOTES and core[-1] in _QUOTES:
         core = core[1:-1].strip()  # PN-ISO 690's „Przegląd Socjologiczny", some styles' "Journal"
     if ends_with_period and text.endswith(core) and _ABBREVIATED_NAME.search(core):
