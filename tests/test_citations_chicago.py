@@ -113,3 +113,11 @@ def test_series_alone_with_pages_is_the_container():
     ).record
     assert record.container_title == "Lecture Notes in Computer Science"
     assert (record.volume, record.page) == ("1375", "157–166")
+
+
+def test_capitalised_particle_family_with_given_and_initial():
+    record = parse_citation(
+        "Van Wyk, Christopher J. 1982. “A High-level Language for Specifying Pictures”. ACM Transactions on "
+        "Graphics 1(2): 163–182."
+    ).record
+    assert [(n.family, n.given) for n in record.author] == [("Van Wyk", "Christopher J.")]

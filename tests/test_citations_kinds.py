@@ -639,3 +639,18 @@ def test_double_quoted_title_runs_to_its_own_closing_quote():
     ).record
     assert record.title == 'Observation of Two-Photon "Ghost" Interference and Diffraction'
     assert record.container_title == "Physical Review Letters"
+
+
+def test_department_publishes_a_report_not_a_thesis():
+    record = parse_citation(
+        "Renner JS (1987) TeXtyl: A line-drawing interface for TeX. Department of Computer Science, Ohio State University"
+    ).record
+    assert record.entry_type == "techreport"
+    assert parse_citation("Smith, J. 2001. Deep things. Stanford University.").record.entry_type == "phdthesis"
+
+
+def test_publisher_then_city():
+    record = parse_citation("Aupetit, B. (1991) A Primer on Spectral Theory, Springer-Verlag, New York.").record
+    assert (record.publisher, record.publisher_place) == ("Springer-Verlag", "New York")
+    record = parse_citation("Smith, J. (1999) A book. John Wiley & Sons, Ltd.").record
+    assert record.publisher == "John Wiley & Sons, Ltd"

@@ -417,8 +417,12 @@ def _pairs_with(part: str, nxt: str, first: bool) -> bool:
         return True
     if first:
         # The first name of a list is inverted whenever it can be ("Heo, Jung Hwan, et al.").
-        return not _looks_full_name(part) or len(nxt.split()) == 1
+        # "Van Wyk, Christopher J.": a given name with its middle initial, never a whole name.
+        return not _looks_full_name(part) or len(nxt.split()) == 1 or bool(_GIVEN_WITH_INITIAL.match(nxt))
     return not _looks_full_name(part) and not _looks_family_given(nxt)
+
+
+_GIVEN_WITH_INITIAL = re.compile(rf"^[{_UPPER}][^\W\d_A-Z]+(?:-[{_UPPER}][^\W\d_A-Z]+)?(?:\s+[{_UPPER}]\.)+$")
 
 
 def _starts_with_initials(part: str) -> bool:
@@ -741,6 +745,21 @@ _COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
 _PUBLISHER_COMMA_PLACE = re.compile(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$")
 
 
+#: One to three capitalised words: a city ("Austin", "Upper Saddle River"), not a company's legal form.
+_PLACE_NAME = re.compile(rf"^[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{0,2}}$")
+_LEGAL_FORM = re.compile(r"^(?:inc|ltd|co|corp|llc|gmbh|ag|sa|plc|publishers?|pty)\b", re.IGNORECASE)
+
+
+def _is_publisher_then_place(match: re.Match) -> bool:
+    head, tail = match.group("publisher"), match.group("place")
+    return bool(
+        _PUBLISHER_NAME.search(head)
+        and _PLACE_NAME.match(tail)
+        and not _PUBLISHER_NAME.search(tail)
+        and not _LEGAL_FORM.match(tail)
+    )
+
+
 @_segment_cache
 def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     """``Cham: Springer Nature Switzerland`` → (Springer Nature Switzerland, Cham); the same when the
@@ -752,6 +771,8 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
     if not publisher and (springer := _PUBLISHER_COMMA_PLACE.match(place)):
         if _PUBLISHER_NAME.search(springer.group("publisher")):  # Springer's "Blackwell, Oxford"
             return springer.group("publisher"), springer.group("place")
+    if not place and (springer := _PUBLISHER_COMMA_PLACE.match(publisher)) and _is_publisher_then_place(springer):
+        return springer.group("publisher"), springer.group("place")  # Wiley's "Springer-Verlag, New York"
     if not place and (conference_place := _PLACE_BEFORE_PUBLISHER.match(publisher)):
         return conference_place.group("publisher"), conference_place.group("place")  # "Lille, France. PMLR"
     if not place and _COLON_AFTER_PLACE.match(publisher) and "/" not in publisher.split(":")[0]:

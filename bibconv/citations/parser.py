@@ -85,6 +85,8 @@ _PAREN_PUBLISHER = re.compile(
     r"\s*\(((?:IEEE|ACM|PMLR|AAAI|USENIX|Springer|Elsevier|Wiley|ISCA|ATALA|SIAM|Curran Associates|IOS Press|"
     r"[^()]*\b(?:Press|Publish\w*|Verlag|Association|Society|Inc\.?|Ltd\.?))[^()]*)\)$"
 )
+#: A university's department or laboratory publishes reports; theses are cited with the university alone.
+_DEPARTMENT = re.compile(r"\b(?:department|dept\.|laborator(?:y|ies)|lab\.|school\s+of|faculty)", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:bureau|corporation|organi[sz]ation|institute|laborator(?:y|ies)|agency|council|research|cent(?:er|re)|"
     r"foundation|commission|office|department|ministry|bank|CERN|NBER|NASA)\b",
@@ -1501,7 +1503,12 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
     if record.publisher and quoted_title:
         return "techreport"  # styles quote the titles of parts, reports and theses (whose genre they print)
     one_author = len(record.author) == 1 and not record.author[0].others
-    if one_author and _UNIVERSITY.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
+    if (
+        one_author
+        and _UNIVERSITY.search(record.publisher)
+        and not _BOOK_PUBLISHER.search(record.publisher)
+        and not _DEPARTMENT.search(record.publisher)  # "Department of Computer Science, Ohio State University"
+    ):
         return "phdthesis"  # a thesis whose style printed no genre ("… 1992. Title. Universidad de Madrid.")
     if _INSTITUTION.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
         return "techreport"
