@@ -29,3 +29,16 @@ def test_book_with_unspaced_initials():
     assert (r.entry_type, r.title, r.publisher, r.publisher_place) == (
         "book", "The structure of scientific revolutions", "University of Chicago Press", "Chicago",
     )  # fmt: skip
+
+
+def test_page_marker_without_space():
+    record = parse_citation(
+        "Itoh, K. and Ohno, Y., 1993. A curve fitting algorithm for character fonts. Electronic Publishing, 6(3), p.195."
+    ).record
+    assert (record.volume, record.issue, record.page) == ("6", "3", "195")
+    record = parse_citation(
+        "Li, P., Shrivastava, A. and König, A.C., 2012. GPU-based minwise hashing. In: Proceedings of the 21st "
+        "world wide web conference (WWW 2012). pp.565–566."
+    ).record
+    assert record.page == "565–566"
+    assert "pp" not in record.container_title

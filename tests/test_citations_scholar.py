@@ -163,3 +163,11 @@ def test_acceptance_note_upgrades_venue_and_keeps_arxiv(note, container, year):
         "2406.04333",
     )
     assert r.title == "Bitsfusion: 1.99 bits weight quantization of diffusion model"
+
+
+def test_scholar_volume_with_issue_range():
+    record = parse_citation(
+        'Ohl, Thorsten. "Drawing Feynman diagrams with LaTeX and METAFONT." Computer Physics Communications '
+        "90.2–3 (1995): 340-354."
+    ).record
+    assert (record.volume, record.issue, record.page) == ("90", "2–3", "340–354")

@@ -558,12 +558,15 @@ def parse_pages(text: str) -> str:
 
 _VOL_ISSUE = re.compile(r"(\d+)\s*[.(]\s*(\d+(?:[-–/]\d+)?)\)?")
 _NUMBER = re.compile(r"[A-Za-z]?\d+(?:[-–/]\d+)?|\b[IVXLC]+\b")
+_SCHOLAR_VOL_ISSUE = re.compile(r"(\d+)\.(\d+(?:[-–/]\d+)?)")
 
 
 @_segment_cache
 def parse_volume_issue(volume_text: str, issue_text: str) -> tuple[str, str]:
     """Volume and issue from their segments: ``18.187``, ``44(3)``, ``Vol. 37``, ``No. 8``, ``Bd. 18``."""
     volume = issue = ""
+    if issue_text and not volume_text and (scholar := _SCHOLAR_VOL_ISSUE.fullmatch(issue_text.strip(" ,.:;"))):
+        return scholar.group(1), scholar.group(2)  # Scholar's "90.2–3" read as the issue alone
     if volume_text:
         combined = _VOL_ISSUE.search(volume_text) if not issue_text else None
         if combined and not re.search(r"\d\.\d+\.", volume_text):

@@ -328,6 +328,7 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _title_runs_to_period(tokens, fixed)
+    _glued_page_marker(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
         _close_quoted_title(tokens, fixed)
@@ -847,6 +848,16 @@ _EDITION_WORD = re.compile(
 )
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
 _EDITOR_START = frozenset("(eEhHdDcCoO")  # what _EDITOR_MARKER can start with: most tokens fail there
+
+
+#: Harvard's ``6(3), p.195.`` / ``pp.565–566.``: a page marker written without its space.
+_GLUED_PAGES = re.compile(r"^pp?\.\d+(?:[-–]\d+)?[.,;]?$")
+
+
+def _glued_page_marker(tokens: list[Token], labels: list[str]) -> None:
+    for i, token in enumerate(tokens):
+        if token.text[:2] in ("p.", "pp") and _GLUED_PAGES.match(token.text):
+            labels[i] = "pages"
 
 
 def _title_runs_to_period(tokens: list[Token], labels: list[str]) -> None:
