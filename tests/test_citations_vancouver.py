@@ -54,3 +54,15 @@ def test_event_days_end_the_date_and_the_place_follows():
     ).record
     assert (r.entry_type, r.publisher, r.publisher_place, r.page) == ("inproceedings", "ACL", "Porto, Portugal", "1–9")
     assert r.volume == ""
+
+
+def test_initials_and_trailing_particles_end_the_name():
+    record = parse_citation("Laan CG van der. Typesetting bridge via LaTeX. TUGboat 1989; 10: 113–116.").record
+    assert record.title == "Typesetting bridge via LaTeX"
+    assert [(n.particle, n.family, n.given) for n in record.author] == [("van der", "Laan", "C. G.")]
+    record = parse_citation(
+        "Lau S-HP. Welfare-maximizing vs. Growth-maximizing shares of government investment and consumption. "
+        "Economics Letters. 1995;47:351–359."
+    ).record
+    assert record.title.startswith("Welfare-maximizing")
+    assert [n.family for n in record.author] == ["Lau"]

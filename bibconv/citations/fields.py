@@ -460,7 +460,7 @@ def _looks_particle_family(part: str) -> bool:
 
 @lru_cache(maxsize=_PART_CACHE_SIZE)
 def _is_vancouver(part: str) -> bool:
-    words = part.strip(" .").split()
+    words = _without_trailing_particles(part.strip(" .").split())
     return (
         len(words) >= 2
         and bool(_VANCOUVER_INITIALS.match(words[-1]))
@@ -484,8 +484,23 @@ def _spaced_initials(letters: str) -> str:
 def _vancouver_name(part: str) -> Name:
     (part,), suffix = _take_suffix(part)
     words = part.strip(" .").split()
-    name = parse_plain_name(" ".join(words[:-1]) + ", " + _spaced_initials(words[-1]))
+    core = _without_trailing_particles(words)
+    particles = " ".join(words[len(core) :])  # NLM's "Laan CG van der": the particle after the initials
+    name = parse_plain_name(" ".join(core[:-1]) + ", " + _spaced_initials(core[-1]))
+    if particles:
+        name = Name(name.family, name.given, _join_words(particles, name.particle))
     return Name(name.family, name.given, name.particle, suffix) if suffix else name
+
+
+def _without_trailing_particles(words: list[str]) -> list[str]:
+    end = len(words)
+    while end > 2 and words[end - 1] in _LOWER_PARTICLES:
+        end -= 1
+    return words[:end]
+
+
+def _join_words(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 @lru_cache(maxsize=_PART_CACHE_SIZE)

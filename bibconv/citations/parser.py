@@ -327,6 +327,7 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
     present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
+    _vancouver_name_end(tokens, fixed)
     _title_runs_to_period(tokens, fixed)
     _glued_page_marker(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
@@ -848,6 +849,28 @@ _EDITION_WORD = re.compile(
 )
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
 _EDITOR_START = frozenset("(eEhHdDcCoO")  # what _EDITOR_MARKER can start with: most tokens fail there
+
+
+_VANCOUVER_NAME_END = re.compile(
+    r"^(?:[A-ZÀ-Þ]{1,3}(?:-[A-ZÀ-Þ]{1,3})?|van|von|der|den|de|da|du|dos|la|le|ter|ten|Jr)\.?$"
+)
+
+
+def _vancouver_name_end(tokens: list[Token], labels: list[str]) -> None:
+    """Vancouver's ``Lau S-HP. Welfare-maximizing …``, ``Laan CG van der. Typesetting …``: initials or
+    particles between the last family name and the first period end that name, not begin the title."""
+    if "title" not in labels:
+        return
+    start = labels.index("title")
+    if not start or labels[start - 1] != "author" or tokens[start - 1].text.endswith((",", ";", ":")):
+        return
+    for i in range(start, min(start + 3, len(tokens) - 1)):
+        if labels[i] != "title" or not _VANCOUVER_NAME_END.match(tokens[i].text):
+            return
+        if tokens[i].text.endswith("."):
+            for k in range(start, i + 1):
+                labels[k] = "author"
+            return
 
 
 #: Harvard's ``6(3), p.195.`` / ``pp.565–566.``: a page marker written without its space.
