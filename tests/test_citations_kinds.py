@@ -654,3 +654,16 @@ def test_publisher_then_city():
     assert (record.publisher, record.publisher_place) == ("Springer-Verlag", "New York")
     record = parse_citation("Smith, J. (1999) A book. John Wiley & Sons, Ltd.").record
     assert record.publisher == "John Wiley & Sons, Ltd"
+
+
+def test_physics_reference_without_title():
+    record = parse_citation(
+        "M. Ahlskog, J. Paloheimo, H. Stubb, P. Dyreklev, M. Fahlman, O. Inganas, and M.R. Andersson. "
+        "J Appl. Phys., 76:893, 1994."
+    ).record
+    assert (record.entry_type, record.container_title, record.volume, record.page, record.year) == (
+        "article", "J Appl. Phys.", "76", "893", "1994"
+    )
+    record = parse_citation("K. He et al., Nature 521, 436 (2015).").record
+    assert [n.family for n in record.author if not n.others] == ["He"] and record.author[-1].others
+    assert (record.container_title, record.volume, record.page) == ("Nature", "521", "436")

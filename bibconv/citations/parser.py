@@ -322,12 +322,15 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
             fixed[i] = "date"
         elif label in ("pages", "volume", "issue", "container") and mark & _PAREN_YEAR_TOKEN:
             fixed[i] = "date"  # "1264 (1967)": a year in parentheses is the date, not a page
+        elif label == "pages" and mark & _BARE_YEAR_TOKEN and i and fixed[i - 1] == "pages" and tokens[i - 1].text.endswith(","):
+            fixed[i] = "date"  # "76:893, 1994.": a year after the page, not the end of a range
         elif label != "author" and i and fixed[i - 1] == "author" and mark & _INITIALS:
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
     present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _vancouver_name_end(tokens, fixed)
+    _et_al_ends_names(tokens, fixed)
     _title_runs_to_period(tokens, fixed)
     _glued_page_marker(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
@@ -849,6 +852,23 @@ _EDITION_WORD = re.compile(
 )
 _EDITOR_MARKER = re.compile(r"^\(?(?:eds?|editors?|hrsg|hg|dir|coords?|orgs?)\.?\)?[.,:;]?$", re.IGNORECASE)
 _EDITOR_START = frozenset("(eEhHdDcCoO")  # what _EDITOR_MARKER can start with: most tokens fail there
+
+
+def _et_al_ends_names(tokens: list[Token], labels: list[str]) -> None:
+    """``K. He et al., Nature 521, 436 (2015)``: a short run the labeller called the title that ends with
+    ``et al.`` right after the authors is the end of the name list ("He" is also an English word)."""
+    if "title" not in labels:
+        return
+    start = labels.index("title")
+    if not start or labels[start - 1] != "author":
+        return
+    for i in range(start, min(start + 4, len(tokens) - 1)):
+        if labels[i] != "title" or labels[i + 1] != "title":
+            return
+        if tokens[i].text.lower() == "et" and tokens[i + 1].text.lower().startswith("al."):
+            for k in range(start, i + 2):
+                labels[k] = "author"
+            return
 
 
 _VANCOUVER_NAME_END = re.compile(
