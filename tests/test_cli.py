@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -170,3 +172,30 @@ def test_dedupe_in_place_refuses_a_file_with_an_unreadable_block(runner, tmp_pat
     assert "cannot rewrite in place" in result.stderr and f"{path}:" in result.stderr
     assert "Traceback" not in result.stderr
     assert path.read_text() == original and not (tmp_path / "x.bib.bak").exists()
+
+
+def _console(*args: str, cwd) -> subprocess.CompletedProcess:
+    """The console script's way out (``bibconv.cli.run``), in a process of its own: it ends with os._exit."""
+    return subprocess.run(
+        [sys.executable, "-m", "bibconv", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
+
+
+def test_console_script_writes_everything_before_its_fast_exit(tmp_path):
+    bib = tmp_path / "in.bib"
+    bib.write_text(
+        "@article{a, title={Deep Learning}, author={LeCun, Yann}, year=2015, journal={Nature}}\n"
+        "@article{b, title={Deep learning}, author={LeCun, Y.}, year=2015, journal={Nature}, doi={10.1038/nature14539}}\n",
+        encoding="utf-8",
+    )
+    result = _console("dedupe", str(bib), "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("@article") == 1 and "10.1038/nature14539" in result.stdout
+    assert json.loads((tmp_path / "report.json").read_text())["groups"][0]["members"] == ["a", "b"]
+
+
+def test_console_script_exit_status_on_errors(tmp_path):
+    result = _console("dedupe", "missing.bib", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "missing.bib" in result.stderr and "Traceback" not in result.stderr
+    assert _console("--version", cwd=tmp_path).returncode == 0
