@@ -107,3 +107,9 @@ def test_same_input_same_record():
     text = 'Han, Song, et al. "EIE: Efficient inference engine." ACM SIGARCH Computer Architecture News 44.3 (2016): 243-254.'
     assert parse_citation(text) == parse_citation(text)
     assert parse_citation(text).record.author[-1] == OTHERS
+
+
+def test_initial_glued_to_the_family_name():
+    names = fields.split_names("J.Smith and K.Jones")
+    assert [(n.family, n.given) for n in names] == [("Smith", "J."), ("Jones", "K.")]
+    assert [(n.family, n.given) for n in fields.split_names("Kuhn, T.S.")] == [("Kuhn", "T.S.")]

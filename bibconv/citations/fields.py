@@ -258,6 +258,8 @@ def split_names(text: str) -> tuple[Name, ...]:
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _NAMES_PREFIX.sub("", text)
+    if "." in text:
+        text = _GLUED_INITIAL.sub(r"\1 ", text)  # "J.Smith and K.Jones" as PDFs lose the spaces
     # Each pattern below is searched for only when the text holds a piece that every match of it holds.
     lowered = text.lower()
     if "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered:
@@ -284,6 +286,8 @@ def split_names(text: str) -> tuple[Name, ...]:
     return tuple(names)
 
 
+#: An initial glued to the family name after it ("J.Smith", "J.R.R.Tolkien").
+_GLUED_INITIAL = re.compile(rf"(?<![^\s.,;-])([{_UPPER}]\.)(?=[{_UPPER}][a-zà-ÿ])")
 # APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
 # Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also
