@@ -121,3 +121,14 @@ def test_capitalised_particle_family_with_given_and_initial():
         "Graphics 1(2): 163–182."
     ).record
     assert [(n.family, n.given) for n in record.author] == [("Van Wyk", "Christopher J.")]
+
+
+def test_editors_after_the_book_title_and_a_comma():
+    record = parse_citation(
+        "Chudnovsky, Maria. 2001. “Clinical Characteristics of Coronavirus Disease 2019 in China”. In Encyclopedia "
+        "of Machine Learning, eds. Roy Porter and Nitin Indurkhya. New York: Basic Books, 51–77."
+    ).record
+    assert record.entry_type == "incollection"
+    assert record.container_title == "Encyclopedia of Machine Learning"
+    assert [(n.family, n.given) for n in record.editor] == [("Porter", "Roy"), ("Indurkhya", "Nitin")]
+    assert (record.publisher, record.page) == ("Basic Books", "51–77")

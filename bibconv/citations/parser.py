@@ -947,6 +947,9 @@ def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
             continue  # "Second ed.", "2nd ed.": an edition, not an editor marker
         if labels[e] == labels[e - 1] == "container" and tok.text[0] != "(":
             continue  # "Angew. Chem. Int. Ed. 45": the labeller read the journal's name through it
+        if labels[e - 1] == "container" and tokens[e - 1].text.endswith(","):
+            _editors_after_marker(tokens, labels, e)
+            return
         start = e
         # When the labeller already put names before the marker, its boundary stands ("in Low-Power
         # Computer Vision, L. Madrigal, Ed.": the book title is not a name); otherwise walk back over names.
@@ -966,6 +969,19 @@ def _editors_before_marker(tokens: list[Token], labels: list[str]) -> None:
             for i in range(start, e + 1):
                 labels[i] = "editor"
         return
+
+
+def _editors_after_marker(tokens: list[Token], labels: list[str], marker: int) -> None:
+    """Chicago's ``In Encyclopedia of Machine Learning, eds. Roy Porter and Nitin Indurkhya. New York: …``:
+    after the book's title and a comma, the marker opens the list of editors, which ends with the sentence."""
+    j = marker + 1
+    while j < len(tokens) and j - marker <= 15 and (tokens[j].text in _NAME_JOINERS or _is_name_token(tokens[j].text)):
+        j += 1
+        if tokens[j - 1].text.endswith(".") and not _INITIALS_RUN.match(tokens[j - 1].text):
+            break  # the sentence ends after the last family name; "R." is an initial
+    if j > marker + 1 and tokens[j - 1].text.endswith("."):
+        for k in range(marker, j):
+            labels[k] = "editor"
 
 
 def _book_title_after_editors(labels: list[str]) -> None:
