@@ -218,6 +218,7 @@ def _collapse(value: str) -> str:
     return value.strip(" \t\r\n")  # only what BibTeX calls white space; NBSP and friends are text
 
 
+@lru_cache(maxsize=65536)
 def _text(value: str) -> str:
     if not value:
         return ""
