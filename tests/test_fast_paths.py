@@ -94,3 +94,30 @@ def test_lazy_entry_counts_field_lines_when_asked() -> None:
     assert entry.field_pairs == [("title", "{A\n  B}"), ("year", "2020"), ("note", '"x"')]
     assert entry.field_tuples == [("title", "{A\n  B}", 1), ("year", "2020", 4), ("note", '"x"', 5)]
     assert [(f.key, f.value, f.start_line) for f in entry.fields] == entry.field_tuples
+
+
+_TITLE_WORDS = ["GPTQ", "Markov", "chains", "A", "of", "the", "iPhone", "T5:", "Deep", "x.", "", "Learning",
+                "networks", "{GPTQ}:", "M{\\\"u}ller", "$O(n)$", "Bayesian", "models", "Is", "All?"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=10), st.sampled_from([(), ("Markov",), ("chains",)]))
+def test_protect_title_one_sentence_shortcut_is_the_word_walk(
+    words: list[str], protected: tuple[str, ...]
+) -> None:
+    title = " ".join(words)
+    simple = bibtex_writer._LATEX_SYNTAX.search(title) is None
+    split = title.split(" ") if simple else bibtex_writer.split_top_level_words(title)
+    plain = split if simple else [bibtex_writer.latex_to_unicode(word) for word in split]
+    traits = [bibtex_writer._word_traits(text) for text in plain]
+    walked = bibtex_writer._protect_words(split, plain, traits, protected)
+    assert bibtex_writer.protect_title.__wrapped__(title, protected) == walked
+
+
+def test_names_text_is_the_joined_name_texts() -> None:
+    shared = Name(family="Frantar", given="Elias")
+    names = (shared, Name(family="De Sa"), Name(family="Müller", given="Jürgen"), shared, Name(others=True))
+    for ascii in (False, True):
+        expected = " and ".join(bibtex_writer._format_name(name, ascii) for name in names)
+        assert bibtex_writer._names_text(names, ascii) == expected
+        assert bibtex_writer._names_text(names, ascii) == expected  # from the memo this time
