@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bibconv.casing import words_look_sentence_case
 from bibconv.model import Name, Record, Source
+from bibconv.readers import bibtex_splitter
 from bibconv.readers.bibtex_splitter import LazyEntry, split_blocks
 from bibconv.transforms.match import blocking_keys, features
 from bibconv.writers import bibtex as bibtex_writer
@@ -121,3 +122,13 @@ def test_names_text_is_the_joined_name_texts() -> None:
         expected = " and ".join(bibtex_writer._format_name(name, ascii) for name in names)
         assert bibtex_writer._names_text(names, ascii) == expected
         assert bibtex_writer._names_text(names, ascii) == expected  # from the memo this time
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["@a{", "@b (", " @c{", "\t@d{", "x@e{", "\n", "\r\n", "  ", "@", "{", "text"]))
+)
+def test_line_start_marks_are_the_multiline_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [match.start(1) for match in bibtex_splitter._LINE_START_MARK.finditer(text)]
+    assert bibtex_splitter._line_start_marks(text) == expected
