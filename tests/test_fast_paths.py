@@ -132,3 +132,13 @@ def test_line_start_marks_are_the_multiline_pattern(pieces: list[str]) -> None:
     text = "".join(pieces)
     expected = [match.start(1) for match in bibtex_splitter._LINE_START_MARK.finditer(text)]
     assert bibtex_splitter._line_start_marks(text) == expected
+
+
+def test_built_records_are_frozen_records_with_the_same_slots() -> None:
+    built = Record.from_filled({"title": "T", "key": "k"})
+    copied = built.with_changes(title="U")
+    for record in (built, copied):
+        assert type(record) is Record
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.title = "x"  # type: ignore[misc]
+    assert copied == Record(title="U", key="k")
