@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -86,9 +86,7 @@ def _field_order(name: str) -> tuple[int, str]:
 def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     """BibTeX field name -> encoded value (without the outer braces)."""
 
-    def text(value: str) -> str:
-        return _encoded(value, ascii)
-
+    text = _ENCODERS[bool(ascii)]  # unicode_to_latex(value, ascii=ascii), cached
     entry_type = record.entry_type or "misc"
     fields: dict[str, str] = {}
     if record.title:
@@ -118,7 +116,7 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
         if name not in fields:
             fields[name] = _encode_field(name, value, ascii)
     if record.page:
-        fields["pages"] = "--".join([text(part) for part in record.page.split("–")])
+        fields["pages"] = "--".join(map(text, record.page.split("–")))
     _put_arxiv(record, arxiv_style, fields)
     if record.keywords:
         fields["keywords"] = ", ".join(text(k) for k in record.keywords)
@@ -132,9 +130,12 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     return fields
 
 
-@lru_cache(maxsize=65536)  # venues, years, volumes, publishers recur: a hit costs less than the regex search
-def _encoded(value: str, ascii: bool) -> str:
-    return unicode_to_latex(value, ascii=ascii)
+# Venues, years, volumes, publishers and page numbers recur: a cache hit costs less than the regex search
+# of unicode_to_latex, and an lru_cache per ``ascii`` value is called without a Python frame.
+_ENCODERS = (
+    lru_cache(maxsize=65536)(partial(unicode_to_latex, ascii=False)),
+    lru_cache(maxsize=16384)(partial(unicode_to_latex, ascii=True)),
+)
 
 
 def _put_numbers(record: Record, entry_type: str, fields: dict[str, str], text: Any) -> None:
