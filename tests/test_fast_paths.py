@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bibconv.casing import words_look_sentence_case
 from bibconv.model import Name, Record, Source
+from bibconv.readers import bibtex_splitter
 from bibconv.readers.bibtex_splitter import LazyEntry, split_blocks
 from bibconv.transforms.match import blocking_keys, features
 from bibconv.writers import bibtex as bibtex_writer
@@ -94,3 +95,50 @@ def test_lazy_entry_counts_field_lines_when_asked() -> None:
     assert entry.field_pairs == [("title", "{A\n  B}"), ("year", "2020"), ("note", '"x"')]
     assert entry.field_tuples == [("title", "{A\n  B}", 1), ("year", "2020", 4), ("note", '"x"', 5)]
     assert [(f.key, f.value, f.start_line) for f in entry.fields] == entry.field_tuples
+
+
+_TITLE_WORDS = ["GPTQ", "Markov", "chains", "A", "of", "the", "iPhone", "T5:", "Deep", "x.", "", "Learning",
+                "networks", "{GPTQ}:", "M{\\\"u}ller", "$O(n)$", "Bayesian", "models", "Is", "All?"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=10), st.sampled_from([(), ("Markov",), ("chains",)]))
+def test_protect_title_one_sentence_shortcut_is_the_word_walk(
+    words: list[str], protected: tuple[str, ...]
+) -> None:
+    title = " ".join(words)
+    simple = bibtex_writer._LATEX_SYNTAX.search(title) is None
+    split = title.split(" ") if simple else bibtex_writer.split_top_level_words(title)
+    plain = split if simple else [bibtex_writer.latex_to_unicode(word) for word in split]
+    traits = [bibtex_writer._word_traits(text) for text in plain]
+    walked = bibtex_writer._protect_words(split, plain, traits, protected)
+    assert bibtex_writer.protect_title.__wrapped__(title, protected) == walked
+
+
+def test_names_text_is_the_joined_name_texts() -> None:
+    shared = Name(family="Frantar", given="Elias")
+    names = (shared, Name(family="De Sa"), Name(family="Müller", given="Jürgen"), shared, Name(others=True))
+    for ascii in (False, True):
+        expected = " and ".join(bibtex_writer._format_name(name, ascii) for name in names)
+        assert bibtex_writer._names_text(names, ascii) == expected
+        assert bibtex_writer._names_text(names, ascii) == expected  # from the memo this time
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["@a{", "@b (", " @c{", "\t@d{", "x@e{", "\n", "\r\n", "  ", "@", "{", "text"]))
+)
+def test_line_start_marks_are_the_multiline_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [match.start(1) for match in bibtex_splitter._LINE_START_MARK.finditer(text)]
+    assert bibtex_splitter._line_start_marks(text) == expected
+
+
+def test_built_records_are_frozen_records_with_the_same_slots() -> None:
+    built = Record.from_filled({"title": "T", "key": "k"})
+    copied = built.with_changes(title="U")
+    for record in (built, copied):
+        assert type(record) is Record
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.title = "x"  # type: ignore[misc]
+    assert copied == Record(title="U", key="k")

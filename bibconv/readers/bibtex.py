@@ -56,6 +56,9 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _PAGE_RANGE = re.compile(r"(?<=[0-9A-Za-z])\s*(?:-+|–|—)\s*(?=[A-Za-z]{0,3}\d)")
 _ARXIV_EPRINT = re.compile(rf"^(?:arxiv:)?({tables.ARXIV_ID})(?:v\d+)?$", re.IGNORECASE)
 _SCHOLAR_ARXIV = re.compile(rf"^arXiv preprint arXiv:({tables.ARXIV_ID})(?:v\d+)?$")
+_SCHOLAR_ARXIV_START = "arXiv preprint arXiv:"
+_ARXIV_DOI_PREFIX = tables.ARXIV_DOI_PREFIX.lower()
+_ARXIV_DOI_LENGTH = len(tables.ARXIV_DOI_PREFIX)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 _NAME_SYNTAX = re.compile(r"[{}\\~$-]")
 _AND_KEEP = re.compile(r"(\s[Aa][Nn][Dd]\s)")
@@ -218,6 +221,7 @@ def _collapse(value: str) -> str:
     return value.strip(" \t\r\n")  # only what BibTeX calls white space; NBSP and friends are text
 
 
+@lru_cache(maxsize=65536)
 def _text(value: str) -> str:
     if not value:
         return ""
@@ -344,7 +348,7 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     values["case_protected"] = _case_protected(fields)
 
     name_fields = tables.NAME_FIELDS
-    for field_name in [name for name in fields if name in name_fields]:
+    for field_name in fields.keys() & name_fields.keys():  # each goes to its own attribute: order is moot
         values[name_fields[field_name]] = _names(_collapse(fields.pop(field_name)))
 
     _take_container(entry_type, fields, values)
@@ -363,7 +367,10 @@ def _entry_to_record(entry: Entry, strings: dict[str, str], source: Source, repo
     if "page" in values:
         values["page"] = _PAGE_RANGE.sub("–", values["page"])
     if "doi" in values:
-        values["doi"] = _DOI_PREFIX.sub("", values["doi"]).strip()
+        doi = values["doi"]
+        if not doi[:1].isdigit():  # "10.1/x" as DOIs mostly are: _DOI_PREFIX starts with a letter
+            doi = _DOI_PREFIX.sub("", doi)
+        values["doi"] = doi.strip()
     _take_arxiv(fields, values)
     for field_name in ("keywords", "groups", "ids"):
         if field_name in fields:
@@ -379,8 +386,9 @@ def _case_protected(fields: dict[str, str]) -> tuple[str, ...]:
     A title already in sentence case is never converted, so its braces need no record.
     """
     words: set[str] = set()
-    for name, value in fields.items():  # the result is sorted: the order met does not matter
-        if "{" in value and name in _CASE_PROTECTED_FIELDS:
+    for name in fields.keys() & _CASE_PROTECTED_FIELDS:  # the result is sorted: the order met does not matter
+        value = fields[name]
+        if "{" in value:
             protected = case_protected_words(value)
             if protected and not looks_sentence_case(_text(value)):
                 words.update(protected)
@@ -467,17 +475,15 @@ def _take_arxiv(fields: dict[str, str], values: dict[str, Any]) -> None:
         fields.pop("eprint")
         fields.pop("archiveprefix", None)
     elif not eprint:
-        scholar = _SCHOLAR_ARXIV.match(values.get("container_title", ""))
+        container = values.get("container_title", "")
+        scholar = container.startswith(_SCHOLAR_ARXIV_START) and _SCHOLAR_ARXIV.match(container)
         if scholar:
             values["arxiv"] = scholar.group(1)
     doi = values.get("doi", "")
-    if (
-        not values.get("arxiv")
-        and doi[: len(tables.ARXIV_DOI_PREFIX)].lower() == tables.ARXIV_DOI_PREFIX.lower()
-    ):
-        values["arxiv"] = doi[len(tables.ARXIV_DOI_PREFIX) :]
+    if not values.get("arxiv") and doi[:_ARXIV_DOI_LENGTH].lower() == _ARXIV_DOI_PREFIX:
+        values["arxiv"] = doi[_ARXIV_DOI_LENGTH:]
     arxiv = values.get("arxiv")
-    if arxiv and values.get("doi", "").lower() == (tables.ARXIV_DOI_PREFIX + arxiv).lower():
+    if arxiv and doi.lower() == (tables.ARXIV_DOI_PREFIX + arxiv).lower():
         del values["doi"]  # arXiv's own DOI is implied by the id
 
 

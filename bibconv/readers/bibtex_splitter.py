@@ -28,6 +28,9 @@ __all__ = ["split_blocks", "LazyEntry"]
 _BLOCK_MARK = re.compile(r"@\w*[ \t]*(?=[{(])")
 # A block start with only white space before it on its line: a region boundary (see the module docstring).
 _LINE_START_MARK = re.compile(r"^[^\S\n]*(@\w*[ \t]*)(?=[{(])", re.MULTILINE)
+# The same after a newline. Starting with a literal, it is searched for with a fast scan for that
+# character; ``^`` makes the regex engine try a match at every position of the text (three times slower).
+_NEWLINE_MARK = re.compile(r"\n[^\S\n]*(@\w*[ \t]*)(?=[{(])")
 
 # A character after a backslash is never a mark: ``\\+[^\\]`` takes a run of backslashes with that
 # character, so the possessive runs below cannot split such a pair differently from the splitter.
@@ -113,7 +116,7 @@ def split_blocks(text: str) -> list[Block]:
 
     May raise what bibtexparser's splitter raises on states it considers its own bugs.
     """
-    bounds = [m.start(1) for m in _LINE_START_MARK.finditer(text)]
+    bounds = _line_start_marks(text)
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     bounds.append(len(text))
@@ -131,6 +134,14 @@ def split_blocks(text: str) -> list[Block]:
             region = _slow_region(text, start, end, line)
         blocks.extend(region)
     return _mark_repeated_keys(blocks)
+
+
+def _line_start_marks(text: str) -> list[int]:
+    """Where each ``_LINE_START_MARK`` match's group 1 starts: at the start of the text, then after newlines."""
+    first = _LINE_START_MARK.match(text)
+    marks = [first.start(1)] if first else []
+    marks += [match.start(1) for match in _NEWLINE_MARK.finditer(text)]
+    return marks
 
 
 def _mark_repeated_keys(blocks: list[Block]) -> list[Block]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..casing import is_protected, sentence_case_vote
@@ -40,9 +40,16 @@ _LATEX_SYNTAX = re.compile(r"[\\{}$]")
 _SEGMENT_SPLIT = re.compile(r"[-/–—]")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _ATTRIBUTE_FIELDS = {attribute: name for name, attribute in tables.SIMPLE_FIELDS.items()}
-_SIMPLE_ITEMS = tuple(_ATTRIBUTE_FIELDS.items())
-_simple_values = attrgetter(*_ATTRIBUTE_FIELDS)
 _NUMBER_ATTRIBUTES = ("issue", "collection_number", "number")
+# The simple attributes that _fields writes in one loop: the title, the page range and the number-like
+# attributes (see _put_numbers) have code of their own.
+_SIMPLE_LOOP = {
+    attribute: name
+    for attribute, name in _ATTRIBUTE_FIELDS.items()
+    if attribute not in (*_NUMBER_ATTRIBUTES, "title", "page")
+}
+_SIMPLE_NAMES = tuple(_SIMPLE_LOOP.values())
+_simple_values = attrgetter(*_SIMPLE_LOOP)
 # Known fields in their fixed order, then the others by name.
 _FIELD_RANK = {name: rank for rank, name in enumerate(tables.FIELD_ORDER)}
 _UNRANKED = len(_FIELD_RANK)
@@ -79,17 +86,16 @@ def _field_order(name: str) -> tuple[int, str]:
 def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     """BibTeX field name -> encoded value (without the outer braces)."""
 
-    def text(value: str) -> str:
-        return unicode_to_latex(value, ascii=ascii)
-
+    text = _ENCODERS[bool(ascii)]  # unicode_to_latex(value, ascii=ascii), cached
     entry_type = record.entry_type or "misc"
     fields: dict[str, str] = {}
     if record.title:
-        fields["title"] = protect_title(text(record.title), record.case_protected)
+        # titles are mostly distinct: no use caching their encoding (protect_title caches the result)
+        fields["title"] = protect_title(unicode_to_latex(record.title, ascii=ascii), record.case_protected)
     for attribute in ("author", "editor", "translator"):
         names = getattr(record, attribute)
         if names:
-            fields[attribute] = " and ".join([_name_text(n, ascii) for n in names])
+            fields[attribute] = _names_text(names, ascii)
     container = record.container_title
     if record.arxiv and arxiv_style == "scholar" and not container:
         fields["journal"] = text(tables.SCHOLAR_ARXIV_VENUE.format(id=record.arxiv))
@@ -106,11 +112,11 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
     elif issued:
         fields.update(_date_fields(issued, text))
     values = _simple_values(record)  # all in one C call; compress() skips the empty ones in C too
-    for (attribute, name), value in zip(compress(_SIMPLE_ITEMS, values), filter(None, values), strict=True):
-        if attribute not in _NUMBER_ATTRIBUTES and name not in fields:
+    for name, value in zip(compress(_SIMPLE_NAMES, values), filter(None, values), strict=True):
+        if name not in fields:
             fields[name] = _encode_field(name, value, ascii)
     if record.page:
-        fields["pages"] = "--".join([text(part) for part in record.page.split("–")])
+        fields["pages"] = "--".join(map(text, record.page.split("–")))
     _put_arxiv(record, arxiv_style, fields)
     if record.keywords:
         fields["keywords"] = ", ".join(text(k) for k in record.keywords)
@@ -122,6 +128,14 @@ def _fields(record: Record, ascii: bool, arxiv_style: str) -> dict[str, str]:
         if value and name not in fields:  # a known field wins over an extra of the same name
             fields[name] = _encode_field(name, value, ascii)
     return fields
+
+
+# Venues, years, volumes, publishers and page numbers recur: a cache hit costs less than the regex search
+# of unicode_to_latex, and an lru_cache per ``ascii`` value is called without a Python frame.
+_ENCODERS = (
+    lru_cache(maxsize=65536)(partial(unicode_to_latex, ascii=False)),
+    lru_cache(maxsize=16384)(partial(unicode_to_latex, ascii=True)),
+)
 
 
 def _put_numbers(record: Record, entry_type: str, fields: dict[str, str], text: Any) -> None:
@@ -181,6 +195,16 @@ _NAME_TEXTS: tuple[dict[int, tuple[Name, str]], dict[int, tuple[Name, str]]] = (
 _NAME_TEXTS_LIMIT = 65536
 
 
+def _names_text(names: tuple[Name, ...], ascii: bool) -> str:
+    """``" and ".join(_name_text(name, ascii) for name in names)`` with the memo looked up in place."""
+    cache = _NAME_TEXTS[ascii]
+    texts = []
+    for name in names:
+        known = cache.get(id(name))
+        texts.append(known[1] if known is not None and known[0] is name else _name_text(name, ascii))
+    return " and ".join(texts)
+
+
 def _name_text(name: Name, ascii: bool) -> str:
     cache = _NAME_TEXTS[ascii]
     known = cache.get(id(name))
@@ -233,7 +257,34 @@ def protect_title(latex: str, protected: tuple[str, ...] = ()) -> str:
     simple = _LATEX_SYNTAX.search(latex) is None
     words = latex.split(" ") if simple else split_top_level_words(latex)
     plain = words if simple else [latex_to_unicode(word) for word in words]
-    traits = [_word_traits(text) for text in plain]
+    traits = list(map(_word_traits, plain))
+    votes, ends_sentence, needs = zip(*traits, strict=True)
+    if protected or True in ends_sentence[:-1] or "" in plain:
+        return _protect_words(words, plain, traits, protected)
+    # One sentence, no empty word, nothing protected by the source (most titles): only the first word
+    # is at a sentence start, so the votes of the others are counted and each word's answer looked up
+    # without walking the words in Python; ``_protect_words`` gives the same result the long way.
+    first_vote = votes[0]
+    lower = votes.count(1) - (first_vote == 1)
+    upper = votes.count(-1) - (first_vote == -1)
+    sentence_case = int(lower > 0 and lower >= upper)
+    braced = list(map(itemgetter(sentence_case), needs))
+    braced[0] = needs[0][2 + sentence_case]
+    if True not in braced:
+        return latex
+    words = list(words)  # ``plain`` may be the same list
+    for index in compress(range(len(words)), braced):
+        words[index] = _brace(words[index])
+    return " ".join(words)
+
+
+def _protect_words(
+    words: list[str],
+    plain: list[str],
+    traits: list[tuple[int, bool, tuple[bool, bool, bool, bool]]],
+    protected: tuple[str, ...],
+) -> str:
+    """``protect_title`` word by word: sentence starts after ``.``/``:``, empty words, protected words."""
     # words_look_sentence_case(plain), from the words' cached votes
     lower = upper = 0
     at_sentence_start = True
