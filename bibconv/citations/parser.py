@@ -1238,7 +1238,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     entry_type = _entry_type(found, venue, quoted)
     if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
         entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
-    record = Record(entry_type=entry_type, **fields_found)  # type: ignore[arg-type]
+    fields_found["entry_type"] = entry_type
+    record = Record.from_filled(fields_found)  # empty values are the defaults: no need to set them by name
     if not (authors or editors) and "author" not in segments:
         problems.append("no authors found")
     return record, problems
