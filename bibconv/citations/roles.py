@@ -89,6 +89,8 @@ def may_hold_role_formula(text: str) -> bool:
     """False when ``split_role_notes`` would find nothing in any text that has ``text`` as a word or a token:
     every formula holds a ``_HINT`` piece, and no piece spans white space or a place where ``tokenize``
     splits a word."""
+    if text.isascii():  # most tokens: a case-sensitive search of the lower-cased text is several times faster
+        return _HINT_IN_LOWER_ASCII.search(text.lower()) is not None
     return _HINT.search(text) is not None
 
 
@@ -130,6 +132,11 @@ _HINT = re.compile(  # the lookahead on the first characters rejects most positi
     r"dissertation|thesis|thèse|tesis|tese|doktor|hrsg|herausg|cura|éd\.|direction|editado|org\.|red\.)",
     re.IGNORECASE,
 )
+#: ``_HINT`` for ASCII text, searched in the text lower-cased: its ASCII pieces (its others cannot match ASCII).
+_HINT_IN_LOWER_ASCII = re.compile(
+    r"\[|\(v|collaborat|consortium|group|trans|tr\.|trad|ed\.|eds\.|original|dissertation|thesis|tesis|tese|"
+    r"doktor|hrsg|herausg|cura|direction|editado|org\.|red\."
+)
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
 
 
@@ -144,7 +151,7 @@ _ROLE_SENTENCE_WORDS = re.compile(
 
 
 def _formula_bit(word: str) -> int:
-    return _ANY_FORMULA if _HINT.search(word) else 0
+    return _ANY_FORMULA if may_hold_role_formula(word) else 0
 
 
 def _kind_bits(word: str) -> int:
