@@ -4,11 +4,14 @@ built from the very pieces the tests look for (cases, "ſ", "İ", final newlines
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bibconv.citations import fields, notes, parser, roles
 from bibconv.citations.tokens import tokenize
+from bibconv.data import venues
 
 # Pieces the fast paths look for, in several cases, and characters that case-insensitive patterns fold.
 PIECES = [
@@ -153,3 +156,14 @@ def test_guarded_rules_change_nothing_without_their_mark(text, data):
             changed = list(labels)
             rule(tokens, changed)
             assert changed == labels, rule.__name__
+
+
+def _plain_fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(venues._SPECIAL_LETTERS))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("&", " and ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(any_text, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_venue_folding_of_ascii_text_is_the_plain_folding(text):
+    assert venues._fold(text) == _plain_fold(text)
