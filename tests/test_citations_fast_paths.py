@@ -100,7 +100,8 @@ def test_token_marks_are_the_tests_they_stand_for(text):
 
 HINT_PIECES = [
     "Collaboration", "CONSORTIUM", "Original", "Dissertation", "direction", "editado", "Org.", "red.", "herausgegeben",
-    "cura", "tese", "Tesis", "DOKTOR", "(V", "ſ", "İ", "ı", "K", "é", "ü", "x", " ",
+    "cura", "tese", "Tesis", "DOKTOR", "Doktorarbeit", "aus", "sous", "übers", "(V", "ſ", "İ", "ı", "K", "é", "ü",
+    "x", " ",
 ]  # fmt: skip
 hint_text = st.lists(st.sampled_from(PIECES + HINT_PIECES), max_size=8).map("".join)
 
@@ -167,3 +168,12 @@ def _plain_fold(text: str) -> str:
 @given(st.one_of(any_text, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
 def test_venue_folding_of_ascii_text_is_the_plain_folding(text):
     assert venues._fold(text) == _plain_fold(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(any_text, hint_text, hint_text.map(str.upper), hint_text.map(str.title)))
+def test_kinds_of_role_words_on_ascii_text_are_the_case_insensitive_patterns(text):
+    plain = (roles._THESIS_WORD if roles._THESIS_WORDS.search(text) else 0) | (
+        roles._ROLE_SENTENCE_WORD if roles._ROLE_SENTENCE_WORDS.search(text) else 0
+    )
+    assert roles._kind_bits(text) == plain

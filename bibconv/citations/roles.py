@@ -148,6 +148,10 @@ _ROLE_SENTENCE_WORDS = re.compile(
     r"translated|trans\.|tr\.|übers|aus|trad|hrsg|herausgegeben|cura|éd\.|sous|editado|org\.|red\.",
     re.IGNORECASE,
 )
+_THESIS_IN_LOWER_ASCII = re.compile(r"dissertation|thesis|tesis|tese|doktorarbeit")
+_ROLE_SENTENCE_IN_LOWER_ASCII = re.compile(
+    r"translated|trans\.|tr\.|aus|trad|hrsg|herausgegeben|cura|sous|editado|org\.|red\."
+)
 
 
 def _formula_bit(word: str) -> int:
@@ -155,9 +159,12 @@ def _formula_bit(word: str) -> int:
 
 
 def _kind_bits(word: str) -> int:
-    return (_THESIS_WORD if _THESIS_WORDS.search(word) else 0) | (
-        _ROLE_SENTENCE_WORD if _ROLE_SENTENCE_WORDS.search(word) else 0
-    )
+    if word.isascii():  # as in may_hold_role_formula: the patterns' ASCII pieces, in the word lower-cased
+        lowered = word.lower()
+        thesis, role_sentence = _THESIS_IN_LOWER_ASCII.search(lowered), _ROLE_SENTENCE_IN_LOWER_ASCII.search(lowered)
+    else:
+        thesis, role_sentence = _THESIS_WORDS.search(word), _ROLE_SENTENCE_WORDS.search(word)
+    return (_THESIS_WORD if thesis else 0) | (_ROLE_SENTENCE_WORD if role_sentence else 0)
 
 
 # Bits by word, computed once per word (bounded, as the other per-text caches of the parser): the formula
