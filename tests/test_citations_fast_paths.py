@@ -4,11 +4,14 @@ built from the very pieces the tests look for (cases, "ſ", "İ", final newlines
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bibconv.citations import fields, notes, parser, roles
 from bibconv.citations.tokens import tokenize
+from bibconv.data import venues
 
 # Pieces the fast paths look for, in several cases, and characters that case-insensitive patterns fold.
 PIECES = [
@@ -93,3 +96,84 @@ def test_token_marks_are_the_tests_they_stand_for(text):
         assert bool(mark & parser._IDENTIFIER) == bool(parser._IDENTIFIER_TOKEN.match(word))
         assert bool(mark & parser._BARE_YEAR_TOKEN) == bool(parser._BARE_YEAR.match(word))
         assert bool(mark & parser._PAREN_YEAR_TOKEN) == bool(parser._PAREN_YEAR.match(word))
+
+
+HINT_PIECES = [
+    "Collaboration", "CONSORTIUM", "Original", "Dissertation", "direction", "editado", "Org.", "red.", "herausgegeben",
+    "cura", "tese", "Tesis", "DOKTOR", "Doktorarbeit", "aus", "sous", "übers", "(V", "ſ", "İ", "ı", "K", "é", "ü",
+    "x", " ",
+]  # fmt: skip
+hint_text = st.lists(st.sampled_from(PIECES + HINT_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(any_text, hint_text, hint_text.map(str.upper), hint_text.map(str.title)))
+def test_role_formula_hint_on_ascii_text_is_the_case_insensitive_pattern(text):
+    assert roles.may_hold_role_formula(text) == (roles._HINT.search(text) is not None)
+
+
+MARK_PIECES = [
+    "In", "In:", "in:", "Int.", "J.", "Phys.", "Proceedings", "proceedings", "Proc.", "Conférence", "(12)", "(3-4).",
+    "(2020)", "2019:", "1999:", "2020", "A.B.,", "Ä.,", "A-B.", "et", "al.,", "NIPS", "(1)", "Title", "word,",
+]  # fmt: skip
+mark_text = st.lists(st.sampled_from(PIECES + MARK_PIECES), max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(mark_text, any_text))
+def test_token_marks_are_the_plain_tests(text):
+    for token in tokenize(text):
+        word, mark = token.text, parser._marks_of(token.text)
+        assert bool(mark & parser._INITIALS) == bool(parser._INITIALS_TOKEN.match(word))
+        assert bool(mark & parser._INITIALS_THEN_COMMA) == bool(parser._INITIAL_THEN_COMMA.match(word))
+        assert bool(mark & parser._IN_WORD) == (word in ("In", "In:"))
+        assert bool(mark & parser._JOURNAL_ABBREVIATION) == (word in parser._JOURNAL_ABBREVIATION_START)
+        assert bool(mark & parser._PROCEEDINGS_TOKEN) == bool(
+            word[:1].isupper() and parser._PROCEEDINGS_WORD.match(word)
+        )
+        assert bool(mark & parser._PAREN_NUMBER_TOKEN) == bool(parser._PAREN_NUMBER.match(word))
+        assert bool(mark & parser._YEAR_THEN_COLON) == bool(parser._YEAR_BEFORE_PAGES.match(word))
+
+
+#: Rules that ``_certain_labels`` runs only when some token has the mark: without one they change nothing.
+GUARDED_RULES = [
+    (parser._IN_WORD, parser._container_inside_title),
+    (parser._JOURNAL_ABBREVIATION, parser._abbreviated_journal_after_unpunctuated_title),
+    (parser._PROCEEDINGS_TOKEN, parser._proceedings_sentence_in_title),
+    (parser._PAREN_NUMBER_TOKEN, parser._issue_after_volume),
+    (parser._YEAR_THEN_COLON, parser._acronym_venue_before_year),
+]
+LABELS = ["author", "editor", "title", "container", "volume", "issue", "pages", "date", "publisher", "other"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(mark_text, st.data())
+def test_guarded_rules_change_nothing_without_their_mark(text, data):
+    tokens = tokenize(text)
+    labels = data.draw(st.lists(st.sampled_from(LABELS), min_size=len(tokens), max_size=len(tokens)))
+    marks = parser._marks_of_tokens(tokens)
+    for bit, rule in GUARDED_RULES:
+        if not any(mark & bit for mark in marks):
+            changed = list(labels)
+            rule(tokens, changed)
+            assert changed == labels, rule.__name__
+
+
+def _plain_fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(venues._SPECIAL_LETTERS))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("&", " and ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(any_text, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_venue_folding_of_ascii_text_is_the_plain_folding(text):
+    assert venues._fold(text) == _plain_fold(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(any_text, hint_text, hint_text.map(str.upper), hint_text.map(str.title)))
+def test_kinds_of_role_words_on_ascii_text_are_the_case_insensitive_patterns(text):
+    plain = (roles._THESIS_WORD if roles._THESIS_WORDS.search(text) else 0) | (
+        roles._ROLE_SENTENCE_WORD if roles._ROLE_SENTENCE_WORDS.search(text) else 0
+    )
+    assert roles._kind_bits(text) == plain

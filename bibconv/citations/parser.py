@@ -340,15 +340,19 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
         _editors_before_marker(tokens, fixed)
     _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
-    _container_inside_title(tokens, fixed)
-    _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
-    _proceedings_sentence_in_title(tokens, fixed)
+    if present & _IN_WORD:
+        _container_inside_title(tokens, fixed)
+    if present & _JOURNAL_ABBREVIATION:
+        _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
+    if present & _PROCEEDINGS_TOKEN:
+        _proceedings_sentence_in_title(tokens, fixed)
     if present & _ACCESS_MARK:
         _access_dates(tokens, fixed)
     _journal_after_names(tokens, fixed)
     if present & _NUMBER_MARK:
         _numbers_after_markers(tokens, fixed)
-    _issue_after_volume(tokens, fixed)
+    if present & _PAREN_NUMBER_TOKEN:
+        _issue_after_volume(tokens, fixed)
     if present & _MONTH:
         _day_month_year(tokens, fixed)
     _place_run_end(fixed)
@@ -356,7 +360,8 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     if present & _INITIALS_THEN_COMMA:
         _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
-    _acronym_venue_before_year(tokens, fixed)
+    if present & _YEAR_THEN_COLON:
+        _acronym_venue_before_year(tokens, fixed)
     _words_labelled_url(tokens, fixed)
     if present & _BARE_YEAR_TOKEN:  # "2015", "(2020,"
         _names_then_bare_year(tokens, fixed)
@@ -494,12 +499,14 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
 
 
 # What a token can be, by its text alone (bits of ``_token_marks``): for the rules above, a token that opens
-# a quote, an editor, access or number marker, a month, initials with a comma; for ``_parse``, a token that
-# may hold a role formula (a formula never spans two tokens); for the first corrections of
-# ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
+# a quote, an editor, access or number marker, a month, initials with a comma, "In", the first word of an
+# abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon; for
+# ``_parse``, a token that may hold a role formula (a formula never spans two tokens); for the first
+# corrections of ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
 _ROLE_FORMULA = 128
 _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
+_IN_WORD, _JOURNAL_ABBREVIATION, _PROCEEDINGS_TOKEN, _PAREN_NUMBER_TOKEN, _YEAR_THEN_COLON = 4096, 8192, 16384, 32768, 65536
 _YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
 _UNSEEN = 64  # a text not marked yet; never the marks of a text
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
@@ -531,12 +538,17 @@ def _marks_of(text: str) -> int:
         | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
         | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
         | (_MONTH if first in _MONTH_START and _MONTH_WORD.match(text) else 0)
-        | (_INITIALS_THEN_COMMA if _INITIAL_THEN_COMMA.match(text) else 0)
+        | (_INITIALS_THEN_COMMA if text[-1] == "," and _INITIAL_THEN_COMMA.match(text) else 0)
         | (_ROLE_FORMULA if may_hold_role_formula(text) else 0)
         | (_IDENTIFIER if first in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(text) else 0)
         | (_BARE_YEAR_TOKEN if first in "([12" and _BARE_YEAR.match(text) else 0)
         | (_PAREN_YEAR_TOKEN if first == "(" and _PAREN_YEAR.match(text) else 0)
-        | (_INITIALS if _INITIALS_TOKEN.match(text) else 0)
+        | (_INITIALS if first in _INITIALS_START and _INITIALS_TOKEN.match(text) else 0)
+        | (_IN_WORD if text in ("In", "In:") else 0)
+        | (_JOURNAL_ABBREVIATION if text in _JOURNAL_ABBREVIATION_START else 0)
+        | (_PROCEEDINGS_TOKEN if first.isupper() and _PROCEEDINGS_WORD.match(text) else 0)
+        | (_PAREN_NUMBER_TOKEN if first == "(" and _PAREN_NUMBER.match(text) else 0)
+        | (_YEAR_THEN_COLON if first in "12" and _YEAR_BEFORE_PAGES.match(text) else 0)
     )
 
 
@@ -1091,6 +1103,7 @@ _PAREN_YEAR = re.compile(r"^\((1[5-9]\d\d|20\d\d)[a-z]?\)[.,:;]?$")
 _IDENTIFIER_TOKEN = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
 _IDENTIFIER_START = frozenset("hHwWdD1")
 _INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$|^[A-Z](?:-[A-Z]){1,2}\.?[,;:]?$")
+_INITIALS_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZea")  # what _INITIALS_TOKEN can start with
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
@@ -1371,7 +1384,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     entry_type = _entry_type(found, venue, quoted)
     if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
         entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
-    record = Record(entry_type=entry_type, **fields_found)  # type: ignore[arg-type]
+    fields_found["entry_type"] = entry_type
+    record = Record.from_filled(fields_found)  # empty values are the defaults: no need to set them by name
     if not (authors or editors) and "author" not in segments:
         problems.append("no authors found")
     return record, problems

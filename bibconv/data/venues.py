@@ -78,6 +78,8 @@ _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o",
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most names: the special letters, NFKD and the combining marks leave ASCII as it is
+        return text.lower().replace("&", " and ")
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("&", " and ")
 
