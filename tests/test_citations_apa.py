@@ -128,3 +128,13 @@ def test_word_quoted_inside_an_unquoted_title():
     ).record
     assert record.title == 'Observation of Two-Photon "Ghost" Interference and Diffraction'
     assert record.container_title == "Physical Review Letters"
+
+
+def test_acronym_and_year_inside_the_proceedings_title():
+    record = parse_citation(
+        "Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2019). BERT: Pre-training of deep bidirectional "
+        "transformers for language understanding. In Proceedings of NAACL-HLT 2019 (pp. 4171–4186). "
+        "Association for Computational Linguistics."
+    ).record
+    assert record.container_title == "Proceedings of NAACL-HLT 2019"
+    assert (record.page, record.year) == ("4171–4186", "2019")

@@ -58,3 +58,12 @@ def test_generation_numeral_after_the_family_name_is_a_suffix():
     ).record
     assert (r.author[0].given, r.author[0].family, r.author[0].suffix) == ("A. J.", "Arduengo", "III")
     assert [n.family for n in r.author[1:]] == ["Dias", "Harlow", "Kline"]
+
+
+def test_venue_acronym_in_brackets_stays_with_the_venue():
+    record = parse_citation(
+        'A. Vaswani et al., "Attention is all you need," in Proc. 31st Int. Conf. Neural Inf. Process. Syst. '
+        "(NIPS), Long Beach, CA, USA, 2017, pp. 6000–6010."
+    ).record
+    assert record.container_title.endswith("(NIPS)")
+    assert record.publisher_place == "Long Beach, CA, USA"

@@ -66,3 +66,14 @@ def test_initials_and_trailing_particles_end_the_name():
     ).record
     assert record.title.startswith("Welfare-maximizing")
     assert [n.family for n in record.author] == ["Lau"]
+
+
+def test_pubmed_identifiers_are_kept_apart():
+    record = parse_citation(
+        "LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015 May 28;521(7553):436-44. "
+        "doi: 10.1038/nature14539. PMID: 26017442; PMCID: PMC4321."
+    ).record
+    assert record.extra["pmid"] == "26017442" and record.extra["pmcid"] == "PMC4321"
+    assert record.doi == "10.1038/nature14539"
+    assert (record.container_title, record.volume, record.issue, record.page) == ("Nature", "521", "7553", "436–444")
+    assert not record.publisher_place

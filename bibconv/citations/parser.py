@@ -130,6 +130,9 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         reason = "empty citation" if not text.strip() else "not a citation"
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
+    pubmed: dict[str, str] = {}
+    if "PM" in text:
+        text, pubmed = _cut_pubmed_ids(text)
     standard = _by_national_standard(text, source)
     if standard is not None:
         record = _known_venue(standard)
@@ -156,9 +159,24 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         record = _apply_note(record, note)
     if pinpoint:
         record = record.with_changes(note=_join(record.note, f"cited at p. {pinpoint}"))
+    if pubmed:
+        record = record.with_changes(extra={**record.extra, **pubmed})
     if not record.title and not _is_journal_reference(record):
         return _unparsed(raw, source, "no title found", record)
     return ParsedCitation(record, True, tuple(problems))
+
+
+#: PubMed's identifiers after a medical citation: ``… 2015;521(7553):436-44. PMID: 26017442; PMCID: PMC4321.``
+_PUBMED_ID = re.compile(r"[\s.;,]*\b(PMID|PMCID)\s*:?\s*((?:PMC)?\d{1,10})\b\.?", re.IGNORECASE)
+
+
+def _cut_pubmed_ids(text: str) -> tuple[str, dict[str, str]]:
+    """(text without its PMID/PMCID, the identifiers as BibTeX fields ``pmid``/``pmcid``)."""
+    found = {kind.lower(): value for kind, value in _PUBMED_ID.findall(text)}
+    if not found:
+        return text, {}
+    cut = _PUBMED_ID.sub("", text).strip(" ;,")
+    return (cut + "." if text.rstrip().endswith(".") and not cut.endswith(".") else cut), found
 
 
 #: Chicago notes: ``Kuhn, Structure (Chicago: University of Chicago Press, 1962), 45.`` ends with the page
@@ -362,6 +380,7 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     _journal_after_closed_name_list(tokens, fixed)
     if present & _YEAR_THEN_COLON:
         _acronym_venue_before_year(tokens, fixed)
+    _venue_continues_after_container(tokens, fixed)
     _words_labelled_url(tokens, fixed)
     if present & _BARE_YEAR_TOKEN:  # "2015", "(2020,"
         _names_then_bare_year(tokens, fixed)
@@ -605,6 +624,31 @@ def _acronym_venue_before_year(tokens: list[Token], labels: list[str]) -> None:
                 labels[k] = "container"
             labels[j] = "date"
         return
+
+
+_PAREN_ACRONYM = re.compile(r"^\([A-Z][A-Za-z&+-]{1,14}(?:[ '’]?\d{2,4})?\)[,.:;]?$")
+
+
+def _venue_continues_after_container(tokens: list[Token], labels: list[str]) -> None:
+    """``in Proc. … Neural Inf. Process. Syst. (NIPS), Long Beach`` and APA's ``In Proceedings of NAACL-HLT
+    2019 (pp. 4171–4186)``: the venue's acronym in brackets, and an acronym with its year after an unfinished
+    container (a date came already), belong to the venue, not to the place or the date."""
+    for i in range(1, len(tokens)):
+        if labels[i - 1] != "container" or labels[i] == "container":
+            continue
+        previous = tokens[i - 1].text
+        if _PAREN_ACRONYM.match(tokens[i].text) and labels[i] in ("location", "publisher", "note"):
+            labels[i] = "container"
+        elif (
+            labels[i] == "date"
+            and not previous.endswith((".", ",", ";", ":", ")"))
+            and _ACRONYM.match(tokens[i].text)
+            and i + 1 < len(tokens)
+            and labels[i + 1] == "date"
+            and _BARE_YEAR_WORD.match(tokens[i + 1].text.rstrip(".,;:"))
+            and "date" in labels[: i - 1]
+        ):
+            labels[i] = labels[i + 1] = "container"
 
 
 #: Spelled out or in parentheses: APSA's bare "eds." comes before the names, not after them.
