@@ -667,3 +667,12 @@ def test_physics_reference_without_title():
     record = parse_citation("K. He et al., Nature 521, 436 (2015).").record
     assert [n.family for n in record.author if not n.others] == ["He"] and record.author[-1].others
     assert (record.container_title, record.volume, record.page) == ("Nature", "521", "436")
+
+
+def test_acs_publisher_before_place():
+    record = parse_citation("Smith, J. Organic Synthesis Today; Wiley-VCH: Weinheim, 2010.").record
+    assert (record.publisher, record.publisher_place) == ("Wiley-VCH", "Weinheim")
+    record = parse_citation("Brown, T. Fast solvers; Technical Report TR-2020-01; MIT: Cambridge, MA, 2020.").record
+    assert (record.entry_type, record.publisher, record.publisher_place) == ("techreport", "MIT", "Cambridge, MA")
+    record = parse_citation("Said, Edward W. Orientalism. New York: Pantheon Books, 1978.").record
+    assert (record.publisher, record.publisher_place) == ("Pantheon Books", "New York")

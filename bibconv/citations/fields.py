@@ -772,10 +772,25 @@ _PLACE_NAME = re.compile(rf"^[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{
 _LEGAL_FORM = re.compile(r"^(?:inc|ltd|co|corp|llc|gmbh|ag|sa|plc|publishers?|pty)\b", re.IGNORECASE)
 
 
+#: A place after the American Chemical Society's "Publisher:": a city, then maybe a state or country.
+_ACS_PLACE = re.compile(rf"^\s*[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{0,2}}(?:,\s*[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?)?[.,]?\s*$")
+_ACRONYM_PUBLISHER = re.compile(r"^\s*(?!USA\b|USSR\b|UAE\b)[A-Z]{3,6}\s*$")  # MIT, SIAM; not a country
+
+
+def _is_publisher_before_place(head: str, tail: str) -> bool:
+    """ACS's ``Publisher: Place`` (the reverse of the usual ``Place: Publisher``)."""
+    return bool(
+        (_PUBLISHER_NAME.search(head) or _ACRONYM_PUBLISHER.match(head))
+        and _ACS_PLACE.match(tail)
+        and not _PUBLISHER_NAME.search(tail)
+    )
+
+
 def _is_publisher_then_place(match: re.Match) -> bool:
     head, tail = match.group("publisher"), match.group("place")
     return bool(
-        _PUBLISHER_NAME.search(head)
+        ":" not in head  # "Oxford University Press: Oxford, U.K.": the colon splits it
+        and _PUBLISHER_NAME.search(head)
         and _PLACE_NAME.match(tail)
         and not _PUBLISHER_NAME.search(tail)
         and not _LEGAL_FORM.match(tail)
@@ -799,6 +814,8 @@ def split_place_publisher(publisher: str, place: str) -> tuple[str, str]:
         return conference_place.group("publisher"), conference_place.group("place")  # "Lille, France. PMLR"
     if not place and _COLON_AFTER_PLACE.match(publisher) and "/" not in publisher.split(":")[0]:
         head, tail = publisher.split(":", 1)
+        if _is_publisher_before_place(head, tail):
+            return clean_text(head), clean_text(tail)  # ACS: "Wiley-VCH: Weinheim", "MIT: Cambridge, MA"
         return clean_text(tail), clean_text(head)
     return publisher, place
 
