@@ -118,3 +118,20 @@ def test_text_without_a_role_formula_is_left_alone(text):
 def test_journals_named_transactions_are_not_translators(text):
     record = parse_citation(text).record
     assert record.translator == () and record.container_title.startswith(("Trans", "Phil"))
+
+
+def test_translators_sentence_then_publisher_after_a_comma():
+    record = parse_citation(
+        "Tolstoy, Leo. War and Peace. Translated by Richard Pevear and Larissa Volokhonsky, Vintage, 2008."
+    ).record
+    assert (record.title, record.publisher, record.year) == ("War and Peace", "Vintage", "2008")
+    assert [n.family for n in record.translator] == ["Pevear", "Volokhonsky"]
+
+
+def test_authored_book_with_its_editor():
+    record = parse_citation(
+        "Nietzsche, Friedrich. The Gay Science. Edited by Bernard Williams. Cambridge: Cambridge University Press, 2001."
+    ).record
+    assert (record.entry_type, record.title) == ("book", "The Gay Science")
+    assert [(n.family, n.given) for n in record.author] == [("Nietzsche", "Friedrich")]
+    assert [(n.family, n.given) for n in record.editor] == [("Williams", "Bernard")]

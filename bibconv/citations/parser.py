@@ -358,6 +358,7 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
         _editors_before_marker(tokens, fixed)
     _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
+    _untitled_book_with_editor(fixed)
     if present & _IN_WORD:
         _container_inside_title(tokens, fixed)
     if present & _JOURNAL_ABBREVIATION:
@@ -1038,6 +1039,23 @@ def _editors_after_marker(tokens: list[Token], labels: list[str], marker: int) -
     if j > marker + 1 and tokens[j - 1].text.endswith("."):
         for k in range(marker, j):
             labels[k] = "editor"
+
+
+def _untitled_book_with_editor(labels: list[str]) -> None:
+    """Chicago's ``Nietzsche, Friedrich. The Gay Science. Edited by Bernard Williams. Cambridge: …`` read
+    with no title: the "journal" right after the authors, followed by the editors of the work rather than by
+    a volume or pages, is the book's title."""
+    if "title" in labels or "author" not in labels or "container" not in labels:
+        return
+    start = labels.index("container")
+    if not start or labels[start - 1] not in ("author", "date"):
+        return
+    end = start
+    while end < len(labels) and labels[end] == "container":
+        end += 1
+    if end < len(labels) and labels[end] == "editor":
+        for i in range(start, end):
+            labels[i] = "title"
 
 
 def _book_title_after_editors(labels: list[str]) -> None:

@@ -74,7 +74,8 @@ _SENTENCE_ROLE = re.compile(
     r"|traducción\s+de|traduzione\s+di|tradução\s+de"
     r"|hrsg\.\s*(?:v\.|von)|herausgegeben\s+von|a\s+cura\s+di|éd\.\s+par|sous\s+la\s+direction\s+de"
     r"|editado\s+por|org\.\s+por|red\.\s+(?:av|von))\s+(?P<names>[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
-    r"(?=[.;]\s|,\s+(?!and\b|&|[A-Z]\.)|[.;]?$)",
+    # A comma after the names goes with them: "Peace. Translated by X, Vintage" leaves "Peace. Vintage".
+    r"(?:(?=[.;]\s)|,(?=\s+(?!and\b|&|[A-Z]\.))|(?=[.;]?$))",
     re.IGNORECASE,
 )
 # After an abbreviated role, a name list has a whole word inside it ("Alan Sheridan"); journal
