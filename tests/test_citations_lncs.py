@@ -51,3 +51,11 @@ def test_place_after_the_publisher_keeps_its_last_word():
         "Prentice Hall",
         "Upper Saddle River",
     )
+
+
+def test_arxiv_id_alone_where_the_journal_goes():
+    record = parse_citation(
+        "Hu, E.J., et al.: LoRA: Low-rank adaptation of large language models. arXiv:2106.09685 [cs.CL] (2021)"
+    ).record
+    assert (record.entry_type, record.container_title, record.arxiv) == ("misc", "", "2106.09685")
+    assert record.extra["primaryclass"] == "cs.CL"

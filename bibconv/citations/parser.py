@@ -77,7 +77,8 @@ _BOOKISH_CONTAINER = re.compile(
     re.IGNORECASE,
 )
 _ARXIV_CONTAINER = re.compile(
-    r"^(?:(?:preprint\s+(?:at|on|in)\s+)?arxiv(?:\s+preprint.*|\s+e-prints)?|preprint|corr(?:\s+abs/\S+)?|e-print.*)$",
+    r"^(?:(?:preprint\s+(?:at|on|in)\s+)?arxiv(?:\s+preprint.*|\s+e-prints)?|preprint|corr(?:\s+abs/\S+)?|e-print.*"
+    r"|arxiv:\s*\S+(?:\s*\[[\w.-]+\])?)$",  # LNCS's "arXiv:2106.09685 [cs.CL] (2021)": the id alone
     re.IGNORECASE,
 )
 #: "Proceedings … (IEEE)": a publisher Cell-like styles print in parentheses after the venue.
