@@ -767,13 +767,11 @@ _COLON_AFTER_PLACE = re.compile(r"^[^:]{2,40}\s?:\s*\S")
 _PUBLISHER_COMMA_PLACE = re.compile(r"^(?P<publisher>[^,]{3,60}),\s*(?P<place>[^,]{3,40})$")
 
 
-#: One to three capitalised words: a city ("Austin", "Upper Saddle River"), not a company's legal form.
-_PLACE_NAME = re.compile(rf"^[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{0,2}}$")
+#: A city of one to three capitalised words ("Austin", "Upper Saddle River"), then maybe its state or
+#: country ("Cambridge, MA", "Oxford, U.K.").
+_CITY = re.compile(rf"^\s*[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{0,2}}(?:,\s*[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?)?[.,]?\s*$")
+#: A company's legal form after a comma ("John Wiley & Sons, Ltd"): not a city.
 _LEGAL_FORM = re.compile(r"^(?:inc|ltd|co|corp|llc|gmbh|ag|sa|plc|publishers?|pty)\b", re.IGNORECASE)
-
-
-#: A place after the American Chemical Society's "Publisher:": a city, then maybe a state or country.
-_ACS_PLACE = re.compile(rf"^\s*[{_UPPER}][\w'’.-]+(?:\s+[{_UPPER}][\w'’.-]+){{0,2}}(?:,\s*[{_UPPER}][\w.]*(?:\s+[{_UPPER}][\w.]*)?)?[.,]?\s*$")
 _ACRONYM_PUBLISHER = re.compile(r"^\s*(?!USA\b|USSR\b|UAE\b)[A-Z]{3,6}\s*$")  # MIT, SIAM; not a country
 
 
@@ -781,7 +779,7 @@ def _is_publisher_before_place(head: str, tail: str) -> bool:
     """ACS's ``Publisher: Place`` (the reverse of the usual ``Place: Publisher``)."""
     return bool(
         (_PUBLISHER_NAME.search(head) or _ACRONYM_PUBLISHER.match(head))
-        and _ACS_PLACE.match(tail)
+        and _CITY.match(tail)
         and not _PUBLISHER_NAME.search(tail)
     )
 
@@ -791,7 +789,7 @@ def _is_publisher_then_place(match: re.Match) -> bool:
     return bool(
         ":" not in head  # "Oxford University Press: Oxford, U.K.": the colon splits it
         and _PUBLISHER_NAME.search(head)
-        and _PLACE_NAME.match(tail)
+        and _CITY.match(tail)
         and not _PUBLISHER_NAME.search(tail)
         and not _LEGAL_FORM.match(tail)
     )
