@@ -128,3 +128,10 @@ def test_polish_pn_iso_690_title_after_names_and_quoted_journal():
 )
 def test_dashes_and_brackets_inside_titles_are_not_standards(text):
     assert not looks_like_gost(text) and not looks_like_gbt7714(text)
+
+
+def test_cyrillic_initials_belong_to_the_name():
+    record = parse_citation("Иванов И. И. Теория чисел. М.: Наука, 1985.").record
+    assert [(n.family, n.given) for n in record.author] == [("Иванов", "И. И.")]
+    assert record.title == "Теория чисел"
+    assert (record.publisher, record.publisher_place, record.year) == ("Наука", "М", "1985")

@@ -227,7 +227,7 @@ _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
 _LOWER_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten zu".split())
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals incl. accented ("Ł", "Ö"); lowercase letters of that range never start a name
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ"  # Latin capitals incl. accented ("Ł", "Ö") and Cyrillic; lowercase letters of the Latin range never start a name
 _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.?[\s\-]*|[{_UPPER}][a-z]\.[\s\-]*){{1,4}}$")
 _VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")
 
@@ -324,7 +324,7 @@ def _is_organisation(text: str) -> bool:
     )
 
 
-_FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[A-Z]\.$")
+_FINAL_INITIAL = re.compile(rf"(?:^|[\s.\-])[{_UPPER}]\.$")
 
 
 def _trim_name_list(text: str) -> str:

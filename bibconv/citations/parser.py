@@ -1165,8 +1165,18 @@ _INITIALS_RUN = re.compile(r"^(?:[A-Z]\.-?){1,4}[,;]?$")
 _PAREN_YEAR = re.compile(r"^\((1[5-9]\d\d|20\d\d)[a-z]?\)[.,:;]?$")
 _IDENTIFIER_TOKEN = re.compile(r"^(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
 _IDENTIFIER_START = frozenset("hHwWdD1")
-_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]\.-?){1,3}[,;:]?$|^(?:et|al\.?[,;:]?)$|^[A-Z](?:-[A-Z]){1,2}\.?[,;:]?$")
-_INITIALS_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZea")  # what _INITIALS_TOKEN can start with
+#: Initials in Latin (with accents) and Cyrillic capitals: GOST's "Иванов И. И." as IEEE's "Weinberg S.".
+_INITIAL_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_INITIALS_TOKEN = re.compile(
+    rf"^(?:[{_INITIAL_CAPITALS}]\.-?){{1,3}}[,;:]?$|^(?:et|al\.?[,;:]?)$"
+    rf"|^[{_INITIAL_CAPITALS}](?:-[{_INITIAL_CAPITALS}]){{1,2}}\.?[,;:]?$"
+)
+#: What _INITIALS_TOKEN can start with.
+_INITIALS_START = frozenset(
+    "ea" + "".join(chr(c) for c in range(ord("A"), ord("Z") + 1))
+    + "".join(chr(c) for c in range(ord("À"), ord("Þ") + 1) if chr(c) != "×")
+    + "".join(chr(c) for c in range(ord("А"), ord("Я") + 1)) + "Ё"
+)
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
