@@ -49,9 +49,9 @@ def run() -> None:
     """The console script: run the command, then leave without tearing the interpreter down.
 
     Everything the command writes is written and closed when it returns. What is left is freeing what it
-    built: after a 100,000-entry dedupe, millions of objects, which the interpreter's shutdown walks once
-    more with a full garbage collection and then frees one by one (about a second) only for the operating
-    system to reclaim the memory anyway. Tests call ``main`` and keep the normal exit.
+    built, which the operating system reclaims anyway: after a 100,000-entry dedupe the interpreter's
+    shutdown would walk what is still alive with a full garbage collection (0.8 s CPU, measured in-process)
+    and free millions of objects one by one. Tests call ``main`` and keep the normal exit.
     """
     try:
         main(prog_name="bibconv")
