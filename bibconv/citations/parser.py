@@ -961,18 +961,24 @@ def _glued_page_marker(tokens: list[Token], labels: list[str]) -> None:
             labels[i] = "pages"
 
 
+def _run_end(labels: list[str], start: int) -> int:
+    """The index just after the run of ``labels[start]``'s label that begins at ``start``."""
+    label, end = labels[start], start + 1
+    while end < len(labels) and labels[end] == label:
+        end += 1
+    return end
+
+
 def _title_runs_to_period(tokens: list[Token], labels: list[str]) -> None:
     """APA's ``(2005). The effect of life expectancy on fertility, saving, schooling and economic growth:
     Theory and evidence. Scandinavian Journal of Economics, 107`` where the labeller ended the title at a
     comma (or at a quoted word, ``Two-Photon "Ghost" Interference``): in a style whose fields end with
-    periods (the title follows a period or the year in brackets), such a title runs on to the first word that ends a sentence
-    within what was read as the journal."""
+    periods (the title follows a period or the year in brackets), such a title runs on to the first word
+    that ends a sentence within what was read as the journal."""
     if "title" not in labels:
         return
     start = labels.index("title")
-    end = start
-    while end < len(labels) and labels[end] == "title":
-        end += 1
+    end = _run_end(labels, start)
     if not (0 < start and end < len(labels) and labels[end] == "container"):
         return
     last = tokens[end - 1].text
@@ -980,10 +986,7 @@ def _title_runs_to_period(tokens: list[Token], labels: list[str]) -> None:
         return  # '"Title," in Proc. …': a quoted title ends at its quote
     if not (last.endswith(",") or _INNER_QUOTED_WORD.match(last)):
         return
-    stop = end
-    while stop < len(labels) and labels[stop] == "container":
-        stop += 1
-    for i in range(end, stop - 1):
+    for i in range(end, _run_end(labels, end) - 1):
         if _SENTENCE_END_WORD.match(tokens[i].text):
             for k in range(end, i + 1):
                 labels[k] = "title"
@@ -1051,9 +1054,7 @@ def _untitled_book_with_editor(labels: list[str]) -> None:
     start = labels.index("container")
     if not start or labels[start - 1] not in ("author", "date"):
         return
-    end = start
-    while end < len(labels) and labels[end] == "container":
-        end += 1
+    end = _run_end(labels, start)
     if end < len(labels) and labels[end] == "editor":
         for i in range(start, end):
             labels[i] = "title"
@@ -1065,15 +1066,11 @@ def _book_title_after_editors(labels: list[str]) -> None:
     first_title = labels.index("title") if "title" in labels else None
     if first_title is None or "container" in labels:
         return
-    end = first_title
-    while end < len(labels) and labels[end] == "title":
-        end += 1
+    end = _run_end(labels, first_title)
     start = next((i for i in range(end, len(labels)) if labels[i] == "title"), None)
     if start is None:
         return
-    stop = start
-    while stop < len(labels) and labels[stop] == "title":
-        stop += 1
+    stop = _run_end(labels, start)
     if labels[start - 1] == "editor" or (stop < len(labels) and labels[stop] == "editor"):
         for i in range(start, stop):
             labels[i] = "container"
@@ -1111,9 +1108,7 @@ def _proceedings_sentence_in_title(tokens: list[Token], labels: list[str]) -> No
     if "container" in labels or "title" not in labels:
         return
     start = labels.index("title")
-    end = start
-    while end < len(labels) and labels[end] == "title":
-        end += 1
+    end = _run_end(labels, start)
     for i in range(start + 2, end):
         previous = tokens[i - 1].text
         if not previous.endswith(".") or _INITIALS_TOKEN.match(previous) or not tokens[i].text[:1].isupper():
@@ -1182,7 +1177,7 @@ _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
 #: (``Polysaccharides' Impact``) or an inner quote of another kind from ending the title.
 _QUOTE_CLOSERS = {"“": ("”",), '"': ('"',), "«": ("»",), "„": ("“", "”"), "‘": ("’", "'"), "'": ("'", "’")}
-_DOUBLE_CLOSERS = (("”",), ('"',), ("»",), ("“", "”"))
+_DOUBLE_CLOSERS = tuple(_QUOTE_CLOSERS[opener] for opener in "“\"«„")  # where apostrophes cannot interfere
 _ANY_CLOSER = tuple("\"”’»'")
 
 
