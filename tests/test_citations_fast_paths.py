@@ -115,6 +115,8 @@ def test_role_formula_hint_on_ascii_text_is_the_case_insensitive_pattern(text):
 MARK_PIECES = [
     "In", "In:", "in:", "Int.", "J.", "Phys.", "Proceedings", "proceedings", "Proc.", "Conférence", "(12)", "(3-4).",
     "(2020)", "2019:", "1999:", "2020", "A.B.,", "Ä.,", "A-B.", "et", "al.,", "NIPS", "(1)", "Title", "word,",
+    "p.12", "pp.565–566.", "2015a", "(2020,", "Et", "ET", "\"Title,\"", "“Deep", "learning.”", "word\"", "Ann.", "Phys.",
+    "NAACL-HLT", "(NIPS),", "(ICML'22)", "editors.", "editor:", "(Hrsg.)", "v.", "S.", "Nr.", "pages",
 ]  # fmt: skip
 mark_text = st.lists(st.sampled_from(PIECES + MARK_PIECES), max_size=12).map(" ".join)
 
@@ -133,6 +135,14 @@ def test_token_marks_are_the_plain_tests(text):
         )
         assert bool(mark & parser._PAREN_NUMBER_TOKEN) == bool(parser._PAREN_NUMBER.match(word))
         assert bool(mark & parser._YEAR_THEN_COLON) == bool(parser._YEAR_BEFORE_PAGES.match(word))
+        assert bool(mark & parser._NUMBER_MARK) == (word.rstrip(".,:").lower() in parser._MARKER_LABEL)
+        assert bool(mark & parser._GLUED_PAGES_TOKEN) == bool(parser._GLUED_PAGES.match(word))
+        assert bool(mark & parser._UNPUNCTUATED_YEAR) == bool(parser._BARE_YEAR_WORD.match(word))
+        assert bool(mark & parser._OPENS_DATE_TOKEN) == bool(parser._OPENS_DATE.match(word))
+        assert bool(mark & parser._ABBREVIATED_TOKEN) == bool(parser._ABBREVIATED_WORD.match(word))
+        assert bool(mark & parser._ACRONYM_TOKEN) == bool(
+            parser._ACRONYM.match(word) or parser._PAREN_ACRONYM.match(word)
+        )
 
 
 #: Rules that ``_certain_labels`` runs only when some token has the mark: without one they change nothing.
@@ -142,14 +152,30 @@ GUARDED_RULES = [
     (parser._PROCEEDINGS_TOKEN, parser._proceedings_sentence_in_title),
     (parser._PAREN_NUMBER_TOKEN, parser._issue_after_volume),
     (parser._YEAR_THEN_COLON, parser._acronym_venue_before_year),
+    (parser._GLUED_PAGES_TOKEN, parser._glued_page_marker),
+    (parser._ET_WORD, parser._et_al_ends_names),
+    (parser._EDITOR_MARK, parser._editor_run_ends_at_role_word),
+    (parser._ABBREVIATED_TOKEN, parser._journal_after_names),
+    (parser._UNPUNCTUATED_YEAR, parser._names_then_bare_year),
+    (parser._OPENS_DATE_TOKEN, parser._parenthesised_date_run),
+    (parser._UNPUNCTUATED_YEAR, parser._bare_year_opening_title),
+    (parser._IN_COLON, parser._container_after_in_colon),
+    (parser._CLOSES_DOUBLE_QUOTE, parser._container_after_quoted_title),
+    (parser._CLOSES_DOUBLE_QUOTE, parser._year_after_quoted_container),
+    (parser._ACRONYM_TOKEN, parser._venue_continues_after_container),
 ]
-LABELS = ["author", "editor", "title", "container", "volume", "issue", "pages", "date", "publisher", "other"]
+LABELS = [
+    "author", "editor", "title", "container", "volume", "issue", "pages", "date", "publisher", "location", "url",
+    "other",
+]  # fmt: skip
 
 
 @settings(max_examples=400, deadline=None)
 @given(mark_text, st.data())
 def test_guarded_rules_change_nothing_without_their_mark(text, data):
     tokens = tokenize(text)
+    if not tokens:
+        return  # never labelled: a citation holds a letter
     labels = data.draw(st.lists(st.sampled_from(LABELS), min_size=len(tokens), max_size=len(tokens)))
     marks = parser._marks_of_tokens(tokens)
     for bit, rule in GUARDED_RULES:
@@ -157,6 +183,16 @@ def test_guarded_rules_change_nothing_without_their_mark(text, data):
             changed = list(labels)
             rule(tokens, changed)
             assert changed == labels, rule.__name__
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["author", "title", "date", "container"]), max_size=12))
+def test_title_after_authors_is_the_end_of_the_leading_authors(labels):
+    i = 0
+    while i < len(labels) and labels[i] == "author":
+        i += 1
+    plain = i if 0 < i < len(labels) and labels[i] == "title" else 0
+    assert parser._title_after_authors(labels) == plain
 
 
 def _plain_fold(text: str) -> str:

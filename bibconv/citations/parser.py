@@ -349,15 +349,17 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _vancouver_name_end(tokens, fixed)
-    _et_al_ends_names(tokens, fixed)
+    if present & _ET_WORD:
+        _et_al_ends_names(tokens, fixed)
     _title_runs_to_period(tokens, fixed)
-    _glued_page_marker(tokens, fixed)
+    if present & _GLUED_PAGES_TOKEN:
+        _glued_page_marker(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
         _close_quoted_title(tokens, fixed)
-    if present & _EDITOR_MARK:
+    if present & _EDITOR_MARK:  # an editor role word is also an editor marker
         _editors_before_marker(tokens, fixed)
-    _editor_run_ends_at_role_word(tokens, fixed)
+        _editor_run_ends_at_role_word(tokens, fixed)
     _book_title_after_editors(fixed)
     _untitled_book_with_editor(fixed)
     if present & _IN_WORD:
@@ -368,9 +370,10 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
         _proceedings_sentence_in_title(tokens, fixed)
     if present & _ACCESS_MARK:
         _access_dates(tokens, fixed)
-    _journal_after_names(tokens, fixed)
+    if present & _ABBREVIATED_TOKEN:
+        _journal_after_names(tokens, fixed)
     if present & _NUMBER_MARK:
-        _numbers_after_markers(tokens, fixed)
+        _numbers_after_markers(tokens, fixed, marks)
     if present & _PAREN_NUMBER_TOKEN:
         _issue_after_volume(tokens, fixed)
     if present & _MONTH:
@@ -382,17 +385,20 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     _journal_after_closed_name_list(tokens, fixed)
     if present & _YEAR_THEN_COLON:
         _acronym_venue_before_year(tokens, fixed)
-    _venue_continues_after_container(tokens, fixed)
+    if present & _ACRONYM_TOKEN:
+        _venue_continues_after_container(tokens, fixed)
     _words_labelled_url(tokens, fixed)
-    if present & _BARE_YEAR_TOKEN:  # "2015", "(2020,"
+    if present & _UNPUNCTUATED_YEAR:  # "2015"
         _names_then_bare_year(tokens, fixed)
+    if present & _OPENS_DATE_TOKEN:  # "(2020,"
         _parenthesised_date_run(tokens, fixed)
+    if present & _UNPUNCTUATED_YEAR:
         _bare_year_opening_title(tokens, fixed)
-    if "location" in fixed or "publisher" in fixed:
+    if present & _IN_COLON and ("location" in fixed or "publisher" in fixed):
         _container_after_in_colon(tokens, fixed)
     if present & _MONTH:
         _vancouver_event_place(tokens, fixed)
-    if present & _OPENS_QUOTE:
+    if present & _OPENS_QUOTE and present & _CLOSES_DOUBLE_QUOTE:
         _container_after_quoted_title(tokens, fixed)
         _year_after_quoted_container(tokens, fixed)
     return fixed
@@ -480,6 +486,7 @@ def _container_after_in_colon(tokens: list[Token], labels: list[str]) -> None:
 
 
 _QUOTED_TITLE_END = (".\"", ",\"", "?\"", "!\"", ".”", ",”", "?”", "!”")
+_DOUBLE_QUOTE_END = ("\"", "”")
 
 
 def _container_after_quoted_title(tokens: list[Token], labels: list[str]) -> None:
@@ -512,7 +519,7 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
     for i in range(1, len(tokens)):
         if (
             labels[i] == "container"
-            and tokens[i - 1].text.endswith(("\"", "”"))
+            and tokens[i - 1].text.endswith(_DOUBLE_QUOTE_END)
             and _YEAR_AFTER_QUOTE.match(tokens[i].text)
             and (i + 1 == len(tokens) or labels[i + 1] != "container")
         ):
@@ -521,13 +528,17 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
 
 # What a token can be, by its text alone (bits of ``_token_marks``): for the rules above, a token that opens
 # a quote, an editor, access or number marker, a month, initials with a comma, "In", the first word of an
-# abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon; for
-# ``_parse``, a token that may hold a role formula (a formula never spans two tokens); for the first
-# corrections of ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
+# abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon, a page
+# marker glued to its number, "In:", a year without punctuation, a year opening a parenthesis, "et", a
+# closing double quote, an abbreviated word, an acronym (maybe in parentheses); for ``_parse``, a token that may hold a role formula (a formula
+# never spans two tokens); for the first corrections of ``_certain_labels``, an identifier, a bare year, a
+# year in parentheses, initials.
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
 _ROLE_FORMULA = 128
 _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
 _IN_WORD, _JOURNAL_ABBREVIATION, _PROCEEDINGS_TOKEN, _PAREN_NUMBER_TOKEN, _YEAR_THEN_COLON = 4096, 8192, 16384, 32768, 65536
+_GLUED_PAGES_TOKEN, _IN_COLON, _UNPUNCTUATED_YEAR, _OPENS_DATE_TOKEN = 1 << 17, 1 << 18, 1 << 19, 1 << 20
+_ET_WORD, _CLOSES_DOUBLE_QUOTE, _ABBREVIATED_TOKEN, _ACRONYM_TOKEN = 1 << 21, 1 << 22, 1 << 23, 1 << 24
 _YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
 _UNSEEN = 64  # a text not marked yet; never the marks of a text
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
@@ -570,6 +581,14 @@ def _marks_of(text: str) -> int:
         | (_PROCEEDINGS_TOKEN if first.isupper() and _PROCEEDINGS_WORD.match(text) else 0)
         | (_PAREN_NUMBER_TOKEN if first == "(" and _PAREN_NUMBER.match(text) else 0)
         | (_YEAR_THEN_COLON if first in "12" and _YEAR_BEFORE_PAGES.match(text) else 0)
+        | (_GLUED_PAGES_TOKEN if first == "p" and _GLUED_PAGES.match(text) else 0)
+        | (_IN_COLON if text in ("In:", "in:") else 0)
+        | (_UNPUNCTUATED_YEAR if first in "12" and _BARE_YEAR_WORD.match(text) else 0)
+        | (_OPENS_DATE_TOKEN if first == "(" and _OPENS_DATE.match(text) else 0)
+        | (_ET_WORD if text.lower() == "et" else 0)
+        | (_CLOSES_DOUBLE_QUOTE if text.endswith(_DOUBLE_QUOTE_END) else 0)
+        | (_ABBREVIATED_TOKEN if "A" <= first <= "Z" and _ABBREVIATED_WORD.match(text) else 0)
+        | (_ACRONYM_TOKEN if "A" <= first <= "Z" and _ACRONYM.match(text) or first == "(" and _PAREN_ACRONYM.match(text) else 0)
     )
 
 
@@ -590,7 +609,7 @@ def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
     if "url" not in labels:
         return
     n = len(labels)
-    i = 0
+    i = labels.index("url")
     while i < n:
         if labels[i] != "url" or tokens[i].text[0] in _IDENTIFIER_START and _IDENTIFIER_TOKEN.match(tokens[i].text):
             i += 1
@@ -635,7 +654,9 @@ def _venue_continues_after_container(tokens: list[Token], labels: list[str]) -> 
     """``in Proc. … Neural Inf. Process. Syst. (NIPS), Long Beach`` and APA's ``In Proceedings of NAACL-HLT
     2019 (pp. 4171–4186)``: the venue's acronym in brackets, and an acronym with its year after an unfinished
     container (a date came already), belong to the venue, not to the place or the date."""
-    for i in range(1, len(tokens)):
+    if "container" not in labels:
+        return
+    for i in range(labels.index("container") + 1, len(tokens)):
         if labels[i - 1] != "container" or labels[i] == "container":
             continue
         previous = tokens[i - 1].text
@@ -791,7 +812,8 @@ def _place_run_end(labels: list[str]) -> None:
     if "location" not in labels or "publisher" not in labels:
         return
     n = len(labels)
-    for i in range(2, n):
+    # The place must follow a publisher: the search starts two tokens after the first.
+    for i in range(labels.index("publisher") + 2, n):
         if labels[i] == "publisher" and labels[i - 1] == "location" and (i + 1 == n or labels[i + 1] != "publisher"):
             j = i - 1
             while j > 0 and labels[j - 1] == "location":
@@ -833,17 +855,14 @@ _NOT_MARKED_NUMBER = frozenset({"author", "editor", "title", "collection", "numb
 _MARKED_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–—][A-Za-z]{0,2}\d+)?[.,;:]?$")
 
 
-def _numbers_after_markers(tokens: list[Token], labels: list[str]) -> None:
+def _numbers_after_markers(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
     """A marker word followed by a number settles the field of both, whatever the labeller guessed; names and
-    titles are left alone (``S.`` and ``H.`` are also initials)."""
-    for i in range(len(tokens) - 1):
-        if tokens[i].text[0] not in _MARKER_START:
-            continue  # most tokens: the cheap test first
+    titles are left alone (``S.`` and ``H.`` are also initials). ``marks`` are the tokens' ``_token_marks``."""
+    for i in compress(range(len(tokens) - 1), map(and_, marks, repeat(_NUMBER_MARK))):  # the marker words
         word = tokens[i].text.rstrip(".,:").lower()
-        label = _MARKER_LABEL.get(word)
+        label = _MARKER_LABEL[word]
         if (
-            label is None
-            or not _MARKED_NUMBER.match(tokens[i + 1].text)
+            not _MARKED_NUMBER.match(tokens[i + 1].text)
             or labels[i] in _NOT_MARKED_NUMBER
             or labels[i + 1] in _NOT_MARKED_NUMBER
             or (i and _REPORT_GENRE.search(tokens[i - 1].text))  # "Report No.: 3705" is the report's number
@@ -975,15 +994,15 @@ def _title_runs_to_period(tokens: list[Token], labels: list[str]) -> None:
     comma (or at a quoted word, ``Two-Photon "Ghost" Interference``): in a style whose fields end with
     periods (the title follows a period or the year in brackets), such a title runs on to the first word
     that ends a sentence within what was read as the journal."""
-    if "title" not in labels:
+    if "title" not in labels or "container" not in labels:
         return
     start = labels.index("title")
+    if not start or not tokens[start - 1].text.endswith((".", ")")) or tokens[start].text.startswith(_OPEN_QUOTE):
+        return  # '"Title," in Proc. …': a quoted title ends at its quote
     end = _run_end(labels, start)
-    if not (0 < start and end < len(labels) and labels[end] == "container"):
+    if not (end < len(labels) and labels[end] == "container"):
         return
     last = tokens[end - 1].text
-    if not tokens[start - 1].text.endswith((".", ")")) or tokens[start].text.startswith(_OPEN_QUOTE):
-        return  # '"Title," in Proc. …': a quoted title ends at its quote
     if not (last.endswith(",") or _INNER_QUOTED_WORD.match(last)):
         return
     for i in range(end, _run_end(labels, end) - 1):
@@ -1049,7 +1068,7 @@ def _untitled_book_with_editor(labels: list[str]) -> None:
     """Chicago's ``Nietzsche, Friedrich. The Gay Science. Edited by Bernard Williams. Cambridge: …`` read
     with no title: the "journal" right after the authors, followed by the editors of the work rather than by
     a volume or pages, is the book's title."""
-    if "title" in labels or "author" not in labels or "container" not in labels:
+    if "editor" not in labels or "title" in labels or "author" not in labels or "container" not in labels:
         return
     start = labels.index("container")
     if not start or labels[start - 1] not in ("author", "date"):
@@ -1063,13 +1082,12 @@ def _untitled_book_with_editor(labels: list[str]) -> None:
 def _book_title_after_editors(labels: list[str]) -> None:
     """``"Title", in G. Montavon (eds.) Perspectives on Neural Computation. Oxford`` / ACM's ``Title. Book
     Title. C. Sammut et al., eds.``: a second title next to the editors of a chapter is the book it is in."""
-    first_title = labels.index("title") if "title" in labels else None
-    if first_title is None or "container" in labels:
+    if "title" not in labels or "container" in labels:
         return
-    end = _run_end(labels, first_title)
-    start = next((i for i in range(end, len(labels)) if labels[i] == "title"), None)
-    if start is None:
+    end = _run_end(labels, labels.index("title"))
+    if "title" not in labels[end:]:
         return
+    start = labels.index("title", end)
     stop = _run_end(labels, start)
     if labels[start - 1] == "editor" or (stop < len(labels) and labels[stop] == "editor"):
         for i in range(start, stop):
@@ -1239,14 +1257,21 @@ _NAME_WORD = re.compile(
 )
 
 
+def _title_after_authors(labels: list[str]) -> int:
+    """The index of the title when the labels open with authors followed by the title, else 0 (the counts
+    of the built-in list methods instead of a step per author token)."""
+    if "title" not in labels or labels[0] != "author":
+        return 0
+    start = labels.index("title")
+    return start if labels[:start].count("author") == start else 0
+
+
 def _names_before_date(tokens: list[Token], labels: list[str]) -> None:
     """``Shiller RJ (1985) Highly accurate …`` / ``Silva A P and van der Maaten L 2022 On the …``: name-like
     words the labeller put in the title, between the authors and a bare year, belong to the authors."""
     n = len(labels)
-    i = 0
-    while i < n and labels[i] == "author":
-        i += 1
-    if i == 0 or i >= n or labels[i] != "title":
+    i = _title_after_authors(labels)
+    if not i:
         return
     j = i
     while j < n and j - i <= 10 and labels[j] in ("title", "date") and not _BARE_YEAR.match(tokens[j].text):
@@ -1270,11 +1295,8 @@ def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
     """DBLP's ``Kaiming He, Xiangyu Zhang, Jian Sun: Deep Residual Learning …``: the names end at the colon,
     so the two to four capitalised words before it, after a name that ends with a comma, are the last name."""
     n = len(labels)
-    i = 0
-    while i < n and labels[i] == "author":
-        i += 1
-    previous = tokens[i - 1].text if i else ""
-    if i == 0 or i >= n or labels[i] != "title" or not previous.endswith(",") or _INITIALS_TOKEN.match(previous):
+    i = _title_after_authors(labels)
+    if not i or not tokens[i - 1].text.endswith(",") or _INITIALS_TOKEN.match(tokens[i - 1].text):
         return  # "Jones, A., Deep Learning: A Survey" ends its names with initials
     for end in range(i, min(i + 12, n)):
         word = tokens[end].text
