@@ -85,6 +85,13 @@ def test_role_formulas_are_found_word_by_word_and_token_by_token(text):
         assert roles.split_role_notes(text) == (text, roles.RoleNotes())
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(any_text, st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join)))
+def test_role_notes_without_the_first_test_are_the_same(text):
+    assert roles.cut_role_notes(text) == roles.split_role_notes(text)
+    assert roles._BRACKETED.search(text) or roles._PARENTHESISED.search(text) is None
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join))
 def test_token_marks_are_the_tests_they_stand_for(text):

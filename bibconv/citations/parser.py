@@ -32,7 +32,7 @@ from .crf import tag_tokens
 from .gbt7714 import looks_like_gbt7714, parse_gbt7714
 from .gost import looks_like_gost, parse_gost
 from .notes import AcceptanceNote, split_acceptance_note
-from .roles import RoleNotes, may_hold_role_formula, split_role_notes
+from .roles import RoleNotes, cut_role_notes, may_hold_role_formula
 from .tokens import Token, tokenize
 
 __all__ = ["ParsedCitation", "parse_citation"]
@@ -139,11 +139,11 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         record = _known_venue(standard)
         return ParsedCitation(_apply_note(record, note) if note is not None else record, True)
     # The tokens and their marks (cached per token text) come first: without a token that can hold a role
-    # formula, split_role_notes would return the text unchanged (most citations), and its words need no
-    # second look-up.
+    # formula, split_role_notes would return the text unchanged (most citations); with one, its own test of
+    # the words is skipped.
     tokens = tokenize(text)
     marks = _marks_of_tokens(tokens)
-    cut, roles = split_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
+    cut, roles = cut_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
     cut, pinpoint = _cut_pinpoint(cut)
     if cut is not text:  # rare: a formula or a pinpoint was cut out
         text = cut

@@ -46,6 +46,8 @@ _NO_ROLES = RoleNotes()  # what most citations give: one shared immutable value
 
 # "(R. Nice, Trans.)", "(J. Strachey, Ed. & Trans.)", "(P. Guyer & A. W. Wood, Trans.; 2nd ed.)"
 _PARENTHESISED = re.compile(r"\s*[(\[]([^()\[\]]{3,300})[)\]]")
+#: ``_PARENTHESISED`` without its leading white space: text without a match of this has none of that.
+_BRACKETED = re.compile(r"[(\[][^()\[\]]{3,300}[)\]]")
 _ROLE_AFTER_NAMES = re.compile(
     r"^(?P<names>.+?),\s*(?P<role>(?:Eds?|Trans|Tr|Hrsg|Übers|Trad|Comp)\.?"
     r"(?:\s*(?:&|and|y|et|und)\s*(?:Eds?|Trans|Tr|Übers|Trad)\.?)?)\s*$"
@@ -99,13 +101,24 @@ def split_role_notes(text: str) -> tuple[str, RoleNotes]:
     """``text`` without the formulas above, and what they said. Text without any comes back unchanged."""
     words = text.split()
     if not _bits(words, _FORMULA_BITS, _formula_bit):
-        return text, _NO_ROLES
+        return text, _NO_ROLES  # most citations: no word holds a piece of a formula
+    return cut_role_notes(text, words)
+
+
+def cut_role_notes(text: str, words: list[str] | None = None) -> tuple[str, RoleNotes]:
+    """``split_role_notes`` without its first test, for a caller that knows that a word of ``text`` may hold
+    a formula (``may_hold_role_formula``): on other text it finds nothing either, only more slowly.
+    ``words`` are ``text.split()`` when the caller has them."""
     original = text
     found: dict[str, str] = {}
-    if _bits(words, _KIND_BITS, _kind_bits) & _THESIS_WORD:
+    kinds = _bits(text.split() if words is None else words, _KIND_BITS, _kind_bits)
+    if kinds & _THESIS_WORD:
         text = _cut_thesis_note(text, found)
-    text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
-    if _bits(text.split(), _KIND_BITS, _kind_bits) & _ROLE_SENTENCE_WORD:  # as cut so far: cuts join words
+    if _BRACKETED.search(text):  # a search from the bracket, much faster than one from any white space
+        text = _PARENTHESISED.sub(lambda m: _read_parenthesised(m, found), text)
+    if text != original:
+        kinds = _bits(text.split(), _KIND_BITS, _kind_bits)  # as cut so far: cuts join words
+    if kinds & _ROLE_SENTENCE_WORD:
         text = _SENTENCE_ROLE.sub(lambda m: _read_sentence_role(m, found), text)
     if not found:
         return original, _NO_ROLES
