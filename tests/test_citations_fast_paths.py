@@ -57,6 +57,30 @@ def test_end_anchored_patterns(text):
         assert notes.split_acceptance_note(text) == (text, None)
 
 
+def _plain_clean(text: str) -> str:
+    text = " ".join(str(text).replace("\u00a0", " ").replace("\u200b", "").split())
+    return parser._LEADING_NUMBER.sub("", text, count=1).strip()
+
+
+NOTE_PIECES = [
+    "(Oxford: Clarendon Press)", "(In: ", "Published in ", "presented at", "(oral)", "(Findings)", "ICML", "'21",
+    "\u00a0", "\u200b", "\t", "  ", "1. ", "[3] ", "• ", "(", ")", ".",
+]  # fmt: skip
+note_text = st.lists(st.sampled_from(PIECES + NOTE_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(any_text, note_text))
+def test_fast_paths_before_the_labeller_are_the_plain_ones(text):
+    assert parser._clean(text) == _plain_clean(text)
+    if ")" in text:
+        fast, plain = parser._PINPOINT.match(text, text.rfind(")") + 1), parser._PINPOINT.search(text)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+    start = max(text.rfind("("), text.rfind("["), 0)
+    if notes._YEAR_OR_STATUS.search(text, start) is None:
+        assert notes._note_from(text, start) is None
+
+
 @settings(max_examples=400, deadline=None)
 @given(any_text)
 def test_name_list_patterns(text):

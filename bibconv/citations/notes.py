@@ -42,6 +42,8 @@ _NOTE = re.compile(
     r"\s*[.;,]?\s*$",
     re.IGNORECASE,
 )
+#: What a note that says something holds: a year's digits, a status word or the prefix of one.
+_YEAR_OR_STATUS = re.compile(r"\d|" + _STATUS + r"|published|presented|in\s*:", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[-/ ][A-Z][A-Za-z]*)?$")
 _FULL_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -60,7 +62,14 @@ def _year_of(text: str | None) -> int | None:
 def _note_at_end(text: str) -> tuple[int, AcceptanceNote] | None:
     # A note holds no bracket before its closing one, so it can only open at the last opening bracket:
     # one anchored match there instead of a search that tries every position.
-    match = _NOTE.match(text, max(text.rfind("("), text.rfind("["), 0))
+    start = max(text.rfind("("), text.rfind("["), 0)
+    if not _YEAR_OR_STATUS.search(text, start):
+        return None  # "(Oxford: Clarendon Press)": nothing a note is read for, and no costly match
+    return _note_from(text, start)
+
+
+def _note_from(text: str, start: int) -> tuple[int, AcceptanceNote] | None:
+    match = _NOTE.match(text, start)
     if not match:
         return None
     name = match.group("name").strip(" ,;:-–")

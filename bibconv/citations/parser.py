@@ -191,7 +191,7 @@ def _cut_pinpoint(text: str) -> tuple[str, str]:
     """(text without a note's cited page, the page). A chapter's range after ``in`` is its pages: kept."""
     if not _ends_with_digit(text) or ")" not in text:
         return text, ""  # most citations: no search over every position for a pattern anchored at the end
-    match = _PINPOINT.search(text)
+    match = _PINPOINT.match(text, text.rfind(")") + 1)  # what follows the last ")": the pattern holds none
     if match is None or _CHAPTER_MARKER.search(text) or not _PUBLICATION_FACTS.search(text[: match.start()]):
         return text, ""
     return text[: match.start()] + ".", match.group(1)
@@ -238,8 +238,18 @@ def _is_journal_reference(record: Record) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(str(text).replace("\u00a0", " ").replace("\u200b", "").split())
-    return _LEADING_NUMBER.sub("", text, count=1).strip()
+    text = str(text)
+    if not _single_spaced(text):
+        text = " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
+    number = _LEADING_NUMBER.match(text)  # the pattern is anchored at the start: one attempt there
+    return (text[number.end() :] if number else text).strip()
+
+
+def _single_spaced(text: str) -> bool:
+    """Is ``text`` already what ``_clean`` makes of its spacing (most citations)? Printable text holds no
+    white space but the plain space (every other kind is a separator or a control character), and no
+    zero-width or no-break space."""
+    return text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
 
 
 def _unparsed(raw: str, source: Source, reason: str, partial: Record | None = None) -> ParsedCitation:
@@ -554,10 +564,9 @@ def _token_marks(texts: list[str]) -> list[int]:
     if _UNSEEN in marks:
         if len(_TOKEN_MARKS) >= 100_000:
             _TOKEN_MARKS.clear()
-        for text in texts:
-            if text not in _TOKEN_MARKS:
-                _TOKEN_MARKS[text] = _marks_of(text)
-        marks = list(map(_TOKEN_MARKS.__getitem__, texts))
+        for i, mark in enumerate(marks):
+            if mark == _UNSEEN:
+                marks[i] = _TOKEN_MARKS[texts[i]] = _marks_of(texts[i])
     return marks
 
 
