@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import compress, repeat
-from operator import and_, itemgetter, or_
+from operator import and_, or_
 from types import SimpleNamespace
 
 from ..data.venues import lookup as lookup_venue
@@ -143,13 +143,15 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     # the words is skipped.
     tokens = tokenize(text)
     marks = _marks_of_tokens(tokens)
-    cut, roles = cut_role_notes(text) if reduce(or_, marks, 0) & _ROLE_FORMULA else (text, _NO_ROLES)
+    present = reduce(or_, marks, 0)  # the marks any token has
+    cut, roles = cut_role_notes(text) if present & _ROLE_FORMULA else (text, _NO_ROLES)
     cut, pinpoint = _cut_pinpoint(cut)
     if cut is not text:  # rare: a formula or a pinpoint was cut out
         text = cut
         tokens = tokenize(text)
         marks = _marks_of_tokens(tokens)
-    labels = _certain_labels(tokens, tag_tokens(tokens), marks)
+        present = reduce(or_, marks, 0)
+    labels = _certain_labels(tokens, tag_tokens(tokens), marks, present)
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
     if not record.title and not _is_journal_reference(record):
@@ -335,11 +337,15 @@ def _join(*parts: str) -> str:
 _BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20\d\d)[a-z]?[)\]]?[.,:;]?$")
 
 
-def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | None = None) -> list[str]:
+def _certain_labels(
+    tokens: list[Token], labels: list[str], marks: list[int] | None = None, present: int | None = None
+) -> list[str]:
     """Corrections where the structure is certain: a bare year is never part of a name list. ``marks`` are
-    the tokens' ``_token_marks`` when the caller has them."""
+    the tokens' ``_marks_of_tokens`` and ``present`` their union, when the caller has them."""
     if marks is None:
         marks = _marks_of_tokens(tokens)
+    if present is None:
+        present = reduce(or_, marks, 0)
     fixed = list(labels)
     # Only the tokens whose text is an identifier, a year or initials can change here (in order: a change
     # at one token is seen by the next).
@@ -356,7 +362,6 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
         elif label != "author" and i and fixed[i - 1] == "author" and mark & _INITIALS:
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
-    present = reduce(or_, marks, 0)
     _names_before_date(tokens, fixed)
     _vancouver_name_end(tokens, fixed)
     if present & _ET_WORD:
@@ -536,7 +541,7 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
             labels[i] = "date"
 
 
-# What a token can be, by its text alone (bits of ``_token_marks``): for the rules above, a token that opens
+# What a token can be, by its text alone (bits of ``_marks_of_tokens``): for the rules above, a token that opens
 # a quote, an editor, access or number marker, a month, initials with a comma, "In", the first word of an
 # abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon, a page
 # marker glued to its number, "In:", a year without punctuation, a year opening a parenthesis, "et", a
@@ -555,18 +560,15 @@ _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to
 
 
 def _marks_of_tokens(tokens: list[Token]) -> list[int]:
-    return _token_marks(list(map(itemgetter(0), tokens)))
-
-
-def _token_marks(texts: list[str]) -> list[int]:
-    """The bits above of each token text, computed once per text."""
-    marks = list(map(_TOKEN_MARKS.get, texts, repeat(_UNSEEN)))
+    """The bits above of each token's text, computed once per text."""
+    marks = [_TOKEN_MARKS.get(token.text, _UNSEEN) for token in tokens]
     if _UNSEEN in marks:
         if len(_TOKEN_MARKS) >= 100_000:
             _TOKEN_MARKS.clear()
         for i, mark in enumerate(marks):
             if mark == _UNSEEN:
-                marks[i] = _TOKEN_MARKS[texts[i]] = _marks_of(texts[i])
+                text = tokens[i].text
+                marks[i] = _TOKEN_MARKS[text] = _marks_of(text)
     return marks
 
 
@@ -866,7 +868,7 @@ _MARKED_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–—][A-Za-z]{0,2}\d+)?[.,
 
 def _numbers_after_markers(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
     """A marker word followed by a number settles the field of both, whatever the labeller guessed; names and
-    titles are left alone (``S.`` and ``H.`` are also initials). ``marks`` are the tokens' ``_token_marks``."""
+    titles are left alone (``S.`` and ``H.`` are also initials). ``marks`` are the tokens' ``_marks_of_tokens``."""
     for i in compress(range(len(tokens) - 1), map(and_, marks, repeat(_NUMBER_MARK))):  # the marker words
         word = tokens[i].text.rstrip(".,:").lower()
         label = _MARKER_LABEL[word]
