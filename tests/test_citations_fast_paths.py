@@ -146,8 +146,9 @@ def test_role_formula_hint_on_ascii_text_is_the_case_insensitive_pattern(text):
 MARK_PIECES = [
     "In", "In:", "in:", "Int.", "J.", "Phys.", "Proceedings", "proceedings", "Proc.", "Conférence", "(12)", "(3-4).",
     "(2020)", "2019:", "1999:", "2020", "A.B.,", "Ä.,", "A-B.", "et", "al.,", "NIPS", "(1)", "Title", "word,",
-    "p.12", "pp.565–566.", "2015a", "(2020,", "Et", "ET", "\"Title,\"", "“Deep", "learning.”", "word\"", "Ann.", "Phys.",
-    "NAACL-HLT", "(NIPS),", "(ICML'22)", "editors.", "editor:", "(Hrsg.)", "v.", "S.", "Nr.", "pages",
+    "p.12", "pp.565–566.", "2015a", "(2020,", "Et", "ET", "\"Title,\"", "“Deep", "learning.”", "word\"",
+    "Ann.", "Phys.", "NAACL-HLT", "(NIPS),", "(ICML'22)", "editors.", "editor:", "(Hrsg.)", "v.", "S.", "Nr.",
+    "pages", "Learning", "LaTeX", "Ḱx",
 ]  # fmt: skip
 mark_text = st.lists(st.sampled_from(PIECES + MARK_PIECES), max_size=12).map(" ".join)
 

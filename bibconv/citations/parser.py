@@ -362,7 +362,7 @@ def _certain_labels(
         elif label != "author" and i and fixed[i - 1] == "author" and mark & _INITIALS:
             fixed[i] = "author"  # "Kuhn, T.S. (1962)": initials continue the name they follow
     # The rules below that look for a kind of token do nothing without one: skipped when no token is one.
-    _names_before_date(tokens, fixed)
+    _names_before_date(tokens, fixed, marks)
     _vancouver_name_end(tokens, fixed)
     if present & _ET_WORD:
         _et_al_ends_names(tokens, fixed)
@@ -541,13 +541,13 @@ def _year_after_quoted_container(tokens: list[Token], labels: list[str]) -> None
             labels[i] = "date"
 
 
-# What a token can be, by its text alone (bits of ``_marks_of_tokens``): for the rules above, a token that opens
-# a quote, an editor, access or number marker, a month, initials with a comma, "In", the first word of an
-# abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon, a page
+# What a token can be, by its text alone (bits of ``_marks_of_tokens``): for the rules above, a token that
+# opens a quote, an editor, access or number marker, a month, initials with a comma, "In", the first word of
+# an abbreviated journal, a word naming proceedings, a number in parentheses, a year and a colon, a page
 # marker glued to its number, "In:", a year without punctuation, a year opening a parenthesis, "et", a
-# closing double quote, an abbreviated word, an acronym (maybe in parentheses); for ``_parse``, a token that may hold a role formula (a formula
-# never spans two tokens); for the first corrections of ``_certain_labels``, an identifier, a bare year, a
-# year in parentheses, initials.
+# closing double quote, an abbreviated word, an acronym (maybe in parentheses); for ``_parse``, a token
+# that may hold a role formula (a formula never spans two tokens); for the first corrections of
+# ``_certain_labels``, an identifier, a bare year, a year in parentheses, initials.
 _OPENS_QUOTE, _EDITOR_MARK, _ACCESS_MARK, _NUMBER_MARK, _MONTH, _INITIALS_THEN_COMMA = 1, 2, 4, 8, 16, 32
 _ROLE_FORMULA = 128
 _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 2048
@@ -598,8 +598,11 @@ def _marks_of(text: str) -> int:
         | (_OPENS_DATE_TOKEN if first == "(" and _OPENS_DATE.match(text) else 0)
         | (_ET_WORD if text.lower() == "et" else 0)
         | (_CLOSES_DOUBLE_QUOTE if text.endswith(_DOUBLE_QUOTE_END) else 0)
-        | (_ABBREVIATED_TOKEN if "A" <= first <= "Z" and _ABBREVIATED_WORD.match(text) else 0)
-        | (_ACRONYM_TOKEN if "A" <= first <= "Z" and _ACRONYM.match(text) or first == "(" and _PAREN_ACRONYM.match(text) else 0)
+        # A token holds no white space: an abbreviation ends with its period (no newline follows it), an
+        # acronym has a second capital ("Learning" has none after its first letter).
+        | (_ABBREVIATED_TOKEN if text[-1] == "." and "A" <= first <= "Z" and _ABBREVIATED_WORD.match(text) else 0)
+        | (_ACRONYM_TOKEN if "A" <= first <= "Z" and not text[1:].islower() and _ACRONYM.match(text) else 0)
+        | (_ACRONYM_TOKEN if first == "(" and _PAREN_ACRONYM.match(text) else 0)
     )
 
 
@@ -868,14 +871,14 @@ _MARKED_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-–—][A-Za-z]{0,2}\d+)?[.,
 
 def _numbers_after_markers(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
     """A marker word followed by a number settles the field of both, whatever the labeller guessed; names and
-    titles are left alone (``S.`` and ``H.`` are also initials). ``marks`` are the tokens' ``_marks_of_tokens``."""
+    titles are left alone (``S.`` and ``H.`` are also initials). ``marks``: their ``_marks_of_tokens``."""
     for i in compress(range(len(tokens) - 1), map(and_, marks, repeat(_NUMBER_MARK))):  # the marker words
+        if labels[i] in _NOT_MARKED_NUMBER or labels[i + 1] in _NOT_MARKED_NUMBER:
+            continue  # the cheap test first: most marker words are initials of names
         word = tokens[i].text.rstrip(".,:").lower()
         label = _MARKER_LABEL[word]
         if (
             not _MARKED_NUMBER.match(tokens[i + 1].text)
-            or labels[i] in _NOT_MARKED_NUMBER
-            or labels[i + 1] in _NOT_MARKED_NUMBER
             or (i and _REPORT_GENRE.search(tokens[i - 1].text))  # "Report No.: 3705" is the report's number
             or (label == "issue" and word == "h" and tokens[i].text[0] == "H" and labels[i + 1] != "issue")
         ):
@@ -1277,22 +1280,21 @@ def _title_after_authors(labels: list[str]) -> int:
     return start if labels[:start].count("author") == start else 0
 
 
-def _names_before_date(tokens: list[Token], labels: list[str]) -> None:
+def _names_before_date(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
     """``Shiller RJ (1985) Highly accurate …`` / ``Silva A P and van der Maaten L 2022 On the …``: name-like
-    words the labeller put in the title, between the authors and a bare year, belong to the authors."""
+    words the labeller put in the title, between the authors and a bare year, belong to the authors.
+    ``marks``: the tokens' ``_marks_of_tokens``."""
     n = len(labels)
     i = _title_after_authors(labels)
     if not i:
         return
     j = i
-    while j < n and j - i <= 10 and labels[j] in ("title", "date") and not _BARE_YEAR.match(tokens[j].text):
-        if labels[j] == "date" or not (
-            _NAME_WORD.match(tokens[j].text)
-            and (not tokens[j].text[:1].islower() or tokens[j].text in _NAME_JOINERS)
-        ):
-            return
+    while j < n and j - i <= 10 and labels[j] in ("title", "date") and not marks[j] & _BARE_YEAR_TOKEN:
+        word = tokens[j].text
+        if labels[j] == "date" or word[:1].islower() and word not in _NAME_JOINERS or not _NAME_WORD.match(word):
+            return  # a word in lower case (the cheap test first) or not a name word: the title has begun
         j += 1
-    if j >= n or j == i or not _BARE_YEAR.match(tokens[j].text) or j + 1 >= n or labels[j + 1] != "title":
+    if j >= n or j == i or not marks[j] & _BARE_YEAR_TOKEN or j + 1 >= n or labels[j + 1] != "title":
         return
     for t in range(i, j):
         labels[t] = "author"
