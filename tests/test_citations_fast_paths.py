@@ -4,6 +4,8 @@ built from the very pieces the tests look for (cases, "ſ", "İ", final newlines
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 
 from hypothesis import given, settings
@@ -225,6 +227,15 @@ def test_title_after_authors_is_the_end_of_the_leading_authors(labels):
         i += 1
     plain = i if 0 < i < len(labels) and labels[i] == "title" else 0
     assert parser._title_after_authors(labels) == plain
+
+
+def test_prefilters_of_token_marks_miss_no_match():
+    pieces = roles._HINT_IN_LOWER_ASCII.pattern.replace("\\", "").split("|")
+    assert all(not roles._ASCII_HINT_CHARACTERS.isdisjoint(piece) for piece in pieces)
+    words = parser._PROCEEDINGS_WORD.pattern.removeprefix("^(?:").split(")")[0].split("|")
+    first_letter = re.compile("[" + "".join({word[0] for word in words}) + "]", re.IGNORECASE)
+    capitals = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and first_letter.match(c)}
+    assert capitals == parser._PROCEEDINGS_START
 
 
 def _plain_fold(text: str) -> str:

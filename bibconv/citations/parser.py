@@ -576,7 +576,7 @@ def _marks_of(text: str) -> int:
     # Most tests first check the one character their pattern can start with: most tokens fail there.
     first = text[0]
     return (
-        (_OPENS_QUOTE if text.startswith(_OPEN_QUOTE) else 0)
+        (_OPENS_QUOTE if first in _OPEN_QUOTE_START else 0)
         | (_EDITOR_MARK if first in _EDITOR_START and _EDITOR_MARKER.match(text) else 0)
         | (_ACCESS_MARK if first in _ACCESS_START and _ACCESS_MARKER.match(text) else 0)
         | (_NUMBER_MARK if first in _MARKER_START and text.rstrip(".,:").lower() in _MARKER_LABEL else 0)
@@ -589,7 +589,7 @@ def _marks_of(text: str) -> int:
         | (_INITIALS if first in _INITIALS_START and _INITIALS_TOKEN.match(text) else 0)
         | (_IN_WORD if text in ("In", "In:") else 0)
         | (_JOURNAL_ABBREVIATION if text in _JOURNAL_ABBREVIATION_START else 0)
-        | (_PROCEEDINGS_TOKEN if first.isupper() and _PROCEEDINGS_WORD.match(text) else 0)
+        | (_PROCEEDINGS_TOKEN if first in _PROCEEDINGS_START and _PROCEEDINGS_WORD.match(text) else 0)
         | (_PAREN_NUMBER_TOKEN if first == "(" and _PAREN_NUMBER.match(text) else 0)
         | (_YEAR_THEN_COLON if first in "12" and _YEAR_BEFORE_PAGES.match(text) else 0)
         | (_GLUED_PAGES_TOKEN if first == "p" and _GLUED_PAGES.match(text) else 0)
@@ -1132,6 +1132,9 @@ _PROCEEDINGS_WORD = re.compile(
     r"symposium|symposion|workshop|actes|tagungsband|anais|atti|actas)\b",
     re.IGNORECASE,
 )
+#: The capitals ``_PROCEEDINGS_WORD`` can start with ("K", the Kelvin sign, is a "k" to a case-insensitive
+#: pattern): the test of a token's mark is a capital, then the pattern.
+_PROCEEDINGS_START = frozenset("ACKPSTW\u212a")
 
 
 def _proceedings_sentence_in_title(tokens: list[Token], labels: list[str]) -> None:
@@ -1205,6 +1208,7 @@ _INITIALS_START = frozenset(
     + "".join(chr(c) for c in range(ord("А"), ord("Я") + 1)) + "Ё"
 )
 _OPEN_QUOTE = tuple("\"“‘«„'")
+_OPEN_QUOTE_START = frozenset(_OPEN_QUOTE)
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
 #: (``Polysaccharides' Impact``) or an inner quote of another kind from ending the title.

@@ -93,7 +93,7 @@ def may_hold_role_formula(text: str) -> bool:
     every formula holds a ``_HINT`` piece, and no piece spans white space or a place where ``tokenize``
     splits a word."""
     if text.isascii():  # most tokens: a case-sensitive search of the lower-cased text is several times faster
-        return _HINT_IN_LOWER_ASCII.search(text.lower()) is not None
+        return not _ASCII_HINT_CHARACTERS.isdisjoint(text) and _HINT_IN_LOWER_ASCII.search(text.lower()) is not None
     return _HINT.search(text) is not None
 
 
@@ -151,6 +151,8 @@ _HINT_IN_LOWER_ASCII = re.compile(
     r"\[|\(v|collaborat|consortium|group|trans|tr\.|trad|ed\.|eds\.|original|dissertation|thesis|tesis|tese|"
     r"doktor|hrsg|herausg|cura|direction|editado|org\.|red\."
 )
+#: Every piece of ``_HINT_IN_LOWER_ASCII`` holds one of these (in either case): "of", "Smith," or "12" holds none.
+_ASCII_HINT_CHARACTERS = frozenset("[(rReE")
 _LOCATOR = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
 
 
