@@ -71,6 +71,26 @@ def test_name_list_patterns(text):
         )
 
 
+NAME_LIST_PIECES = [
+    "Smith", "J.", "J.Smith", "K.-W.Lee", "İ", "ſ", "&", "and", "AND", "und", "et", "Et", "y", "Y", "e", "E",
+    " ", "  ", "\t", "\n", "\u00a0", "\x1c", ",", ", ", ";", ".", "(", ")", "Press)", "(IEEE)", "Ed.", "...",
+]  # fmt: skip
+name_list_text = st.one_of(st.lists(st.sampled_from(NAME_LIST_PIECES), max_size=14).map("".join), st.text(max_size=40))
+
+
+@settings(max_examples=600, deadline=None)
+@given(name_list_text)
+def test_gates_of_name_list_and_container_patterns(text):
+    spaced = " ".join(text.split())  # split_names' and clean_text's white space: single spaces
+    if fields._AND.search(spaced):
+        assert fields._may_hold_conjunction(spaced)
+    if fields._GLUED_INITIAL.search(text):
+        assert fields._DOT_BEFORE_CAPITAL.search(text)
+    container = fields.clean_text(text)
+    if parser._PAREN_PUBLISHER.search(container):
+        assert container.endswith(")")
+
+
 @settings(max_examples=400, deadline=None)
 @given(any_text)
 def test_role_formulas_are_found_word_by_word_and_token_by_token(text):

@@ -258,9 +258,9 @@ def split_names(text: str) -> tuple[Name, ...]:
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _NAMES_PREFIX.sub("", text)
-    if "." in text:
-        text = _GLUED_INITIAL.sub(r"\1 ", text)  # "J.Smith and K.Jones" as PDFs lose the spaces
     # Each pattern below is searched for only when the text holds a piece that every match of it holds.
+    if _DOT_BEFORE_CAPITAL.search(text):
+        text = _GLUED_INITIAL.sub(r"\1 ", text)  # "J.Smith and K.Jones" as PDFs lose the spaces
     lowered = text.lower()
     if "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered:
         text = _EDITOR_WORDS.sub(" ", text)
@@ -279,7 +279,7 @@ def split_names(text: str) -> tuple[Name, ...]:
         parts = [p.strip(" ,") for p in text.split(";")]  # "Silva, A. P.; Costa, R.": initials keep "."
         names = [_name_from_part(p, inverted_ok=True) for p in parts if p.strip(" ,.")]
     else:
-        names = _split_comma_names(_AND.sub(", ", text))
+        names = _split_comma_names(_AND.sub(", ", text) if _may_hold_conjunction(text) else text)
     names = [n for n in names if n.family or n.literal]
     if others:
         names.append(OTHERS)
@@ -288,6 +288,18 @@ def split_names(text: str) -> tuple[Name, ...]:
 
 #: An initial glued to the family name after it ("J.Smith", "J.R.R.Tolkien").
 _GLUED_INITIAL = re.compile(rf"(?<![^\s.,;-])([{_UPPER}]\.)(?=[{_UPPER}][a-zà-ÿ])")
+#: What every glued initial holds: a search that starts from its literal period skips the other positions.
+_DOT_BEFORE_CAPITAL = re.compile(rf"\.[{_UPPER}]")
+#: Every match of ``_AND`` holds "&" or one of these words followed by white space (a name list's only
+#: white space is single spaces: ``split_names`` joins its words with them).
+_CONJUNCTIONS = ("and ", "und ", "et ", "y ", "e ")
+
+
+def _may_hold_conjunction(text: str) -> bool:
+    """False when ``_AND`` cannot match: most lists without one ("Smith, J., Doe, K.") skip its search
+    over every position."""
+    lowered = text.lower()
+    return "&" in text or any(word in lowered for word in _CONJUNCTIONS)
 # APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
 # Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also

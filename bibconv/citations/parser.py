@@ -1340,7 +1340,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     doi = fields.find_doi(text)
     arxiv = fields.find_arxiv(text, doi)
     url = fields.find_url(text)
-    title, edition_in_title = fields.split_edition(fields.clean_title(_first(segments, "title")))
+    title_text, container_text = _first(segments, "title"), _first(segments, "container")
+    title, edition_in_title = fields.split_edition(fields.clean_title(title_text))
     title, medium = fields.split_medium(title)
     if len(segments.get("title", ())) > 1:
         problems.append("title split in several parts; kept the first")
@@ -1348,10 +1349,10 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     editors = fields.split_names(_first(segments, "editor"))
     if not (authors or editors):
         authors, title = _corporate_author_in_title(title)
-    container = fields.clean_container(_first(segments, "container"))
+    container = fields.clean_container(container_text)
     volume, issue = fields.parse_volume_issue(_all(segments, "volume"), _all(segments, "issue"))
     pages = fields.parse_pages(
-        _best_pages(segments.get("pages", ())) or fields.pages_before_container(_first(segments, "container"))
+        _best_pages(segments.get("pages", ())) or fields.pages_before_container(container_text)
     )
     issued = fields.parse_date(_first(segments, "date")) or _year_fallback(segments)
     publisher, place = fields.split_place_publisher(
@@ -1363,7 +1364,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         if len(last.split()) <= 3 and fields.thesis_kind(last):  # "… Institute of Technology, Diplomarbeit."
             publisher, genre = school.strip(), last.strip(" .")
     number = fields.clean_text(_first(segments, "number"))
-    number = _NUMBER_WORD.sub("", number)
+    number = _NUMBER_WORD.sub("", number) if number else ""
     edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else edition_in_title
     collection = fields.clean_text(_first(segments, "collection"))
     title, container, genre, number, publisher, place = fields.report_fields(
@@ -1385,7 +1386,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     if container and abbreviation:  # "Conference … (ICLR), 2025": the venue's abbreviation, not a publisher
         container = f"{container} {abbreviation.group(0).strip(' .,')}"
         publisher = fields.clean_text(publisher[abbreviation.end() :])
-    paren_publisher = _PAREN_PUBLISHER.search(container) if not publisher else None
+    # The pattern ends the container: the search over every position only for one that ends with ")".
+    paren_publisher = _PAREN_PUBLISHER.search(container) if not publisher and container.endswith(")") else None
     if paren_publisher:
         container, publisher = container[: paren_publisher.start()].rstrip(" ,."), paren_publisher.group(1)
     if container and _ARXIV_CONTAINER.match(container):
@@ -1397,9 +1399,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         extra["primaryclass"] = arxiv_class.group(1)
     if container and not (volume or issue or pages or publisher) and _PREPRINT_SERVER.match(container):
         container, publisher = "", container  # Vancouver's "[Preprint]. medRxiv. 2020": the server
-    if publisher.lower() in ("arxiv", "preprint", "arxiv preprint") or publisher.lower().startswith(
-        "preprint"
-    ):
+    if publisher.lower() in ("arxiv", "arxiv preprint") or publisher.lower().startswith("preprint"):
         publisher = ""
     if not collection and len(segments.get("container", ())) > 1:
         part = segments["container"][1].strip(" ,.")
@@ -1416,12 +1416,9 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         container, volume = f"{container} {volume}", ""
     venue = _lookup_venue(container) if container else None
     container_title = _venue_name(container, venue)
-    changes: dict[str, object] = {}
-    if venue is not None and venue.abbreviation and container_title == venue.canonical:
-        changes["container_title_short"] = venue.abbreviation
-    if venue is not None and venue.year and not issued:
-        changes["issued"], changes["inferred"] = str(venue.year), frozenset({"issued"})
-    fields_found = dict(
+    # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
+    # costly to fill) is built once, from that view's dictionary.
+    found = SimpleNamespace(
         title=title,
         author=authors,
         editor=editors,
@@ -1442,18 +1439,18 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         source=source,
         extra=extra,
     )
-    fields_found.update(changes)
-    # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
-    # costly to fill) is built once.
+    if venue is not None and venue.abbreviation and container_title == venue.canonical:
+        found.container_title_short = venue.abbreviation
+    if venue is not None and venue.year and not issued:
+        found.issued, found.inferred = str(venue.year), frozenset({"issued"})
     if (url or doi) and not (container_title or publisher or volume or pages) and (site := _SITE_AFTER_TITLE.match(title)):
-        fields_found["title"], fields_found["container_title"] = site.group("title"), site.group("site")
-    found = SimpleNamespace(**fields_found)
-    quoted = _first(segments, "title").startswith(_OPEN_QUOTE)
+        found.title, found.container_title = site.group("title"), site.group("site")
+    quoted = title_text.startswith(_OPEN_QUOTE)
     entry_type = _entry_type(found, venue, quoted)
     if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
         entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
-    fields_found["entry_type"] = entry_type
-    record = Record.from_filled(fields_found)  # empty values are the defaults: no need to set them by name
+    found.entry_type = entry_type
+    record = Record.from_filled(vars(found))  # empty values are the defaults: no need to set them by name
     if not (authors or editors) and "author" not in segments:
         problems.append("no authors found")
     return record, problems
