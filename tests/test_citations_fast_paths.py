@@ -4,6 +4,7 @@ built from the very pieces the tests look for (cases, "ſ", "İ", final newlines
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -89,6 +90,21 @@ def test_gates_of_name_list_and_container_patterns(text):
     container = fields.clean_text(text)
     if parser._PAREN_PUBLISHER.search(container):
         assert container.endswith(")")
+
+
+IDENTIFIER_PIECES = [
+    "arXiv:2102.05426", "ArXiV: 2102.05426v2", "aRxIv preprint math.AG/0101001", "arXiv.2106.09685", "CoRR abs/1512.03385",
+    "cOrR abs/1512.03385", "https://x.org/a", "wWw.x.org", "WWW.x.org", "doi.org/10.1/x", "İ", "ſ", "K", "–", " ", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(IDENTIFIER_PIECES), max_size=6).map("".join), st.text(max_size=30)))
+def test_identifier_gates_are_the_plain_searches(text):
+    arxiv = fields._ARXIV.search(text)
+    assert fields.find_arxiv(text) == (arxiv.group(1) if arxiv else "")
+    urls = (fields._trim_identifier(m.group(0)) for m in fields._URL.finditer(text))
+    assert fields.find_url(text) == next((u for u in urls if not re.search(r"(?:doi\.org|dx\.doi\.org)/", u, re.I)), "")
 
 
 def _plain_heavy_key(folded, abbreviations):

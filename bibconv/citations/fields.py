@@ -690,7 +690,7 @@ def find_arxiv(text: str, doi: str = "") -> str:
     match = _ARXIV.search(text) if "rx" in lowered or "corr" in lowered else None
     if match:
         return match.group(1)
-    doi_match = _ARXIV_DOI.match(doi)
+    doi_match = _ARXIV_DOI.match(doi) if doi else None
     return re.sub(r"v\d+$", "", doi_match.group(1)) if doi_match else ""
 
 

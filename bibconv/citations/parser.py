@@ -1637,10 +1637,10 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
             return "inproceedings"
         if venue is not None and venue.kind == "journal":
             return "article"
-        if _CONFERENCE_WORDS.search(record.container_title) or _ACRONYM_YEAR.search(record.container_title):
-            if not (record.volume and _ONLY_PROC.match(record.container_title)):
-                return "inproceedings"  # "Proc. Indian Acad. Sci. 12": a journal's volume after a bare "Proc."
-        if record.editor or _BOOKISH_CONTAINER.search(record.container_title):
+        conference, bookish = _container_words(record.container_title)
+        if conference and not (record.volume and _ONLY_PROC.match(record.container_title)):
+            return "inproceedings"  # "Proc. Indian Acad. Sci. 12": a journal's volume after a bare "Proc."
+        if record.editor or bookish:
             return "incollection"
         if record.publisher and not record.volume and not record.issue:
             return "incollection"
@@ -1651,16 +1651,31 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
         return "techreport"
     if record.publisher and quoted_title:
         return "techreport"  # styles quote the titles of parts, reports and theses (whose genre they print)
-    one_author = len(record.author) == 1 and not record.author[0].others
-    if (
-        one_author
-        and _UNIVERSITY.search(record.publisher)
-        and not _BOOK_PUBLISHER.search(record.publisher)
-        and not _DEPARTMENT.search(record.publisher)  # "Department of Computer Science, Ohio State University"
-    ):
+    if not record.publisher:
+        return "misc"
+    university, institution = _publisher_words(record.publisher)
+    if university and len(record.author) == 1 and not record.author[0].others:
         return "phdthesis"  # a thesis whose style printed no genre ("… 1992. Title. Universidad de Madrid.")
-    if _INSTITUTION.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
+    if institution:
         return "techreport"
-    if record.publisher:
-        return "book"
-    return "misc"
+    return "book"
+
+
+# The entry type's tests of a container's or a publisher's words, cached per name: the names recur from
+# citation to citation, and each pattern is searched for at every position of the name.
+
+
+@_value_cache
+def _container_words(container: str) -> tuple[bool, bool]:
+    """(names a conference: "Proceedings of …", "ESOP 2021"; names a book of parts: "Handbook of …")."""
+    conference = bool(_CONFERENCE_WORDS.search(container) or _ACRONYM_YEAR.search(container))
+    return conference, bool(_BOOKISH_CONTAINER.search(container))
+
+
+@_value_cache
+def _publisher_words(publisher: str) -> tuple[bool, bool]:
+    """(a university, not its press nor one of its departments ("Department of Computer Science, Ohio State
+    University"); an institution, not a press)."""
+    press = bool(_BOOK_PUBLISHER.search(publisher))
+    university = bool(_UNIVERSITY.search(publisher)) and not press and not _DEPARTMENT.search(publisher)
+    return university, bool(_INSTITUTION.search(publisher)) and not press
