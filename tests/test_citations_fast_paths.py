@@ -82,6 +82,8 @@ name_list_text = st.one_of(st.lists(st.sampled_from(NAME_LIST_PIECES), max_size=
 @settings(max_examples=600, deadline=None)
 @given(name_list_text)
 def test_gates_of_name_list_and_container_patterns(text):
+    plain_and = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.I)
+    assert fields._AND.sub(", ", text) == plain_and.sub(", ", text)
     spaced = " ".join(text.split())  # split_names' and clean_text's white space: single spaces
     if fields._AND.search(spaced):
         assert fields._may_hold_conjunction(spaced)

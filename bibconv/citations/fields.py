@@ -222,7 +222,9 @@ _NAMES_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+(?=[A-Z])|by\s+|edited\s+by\s+)"
 _ETAL = re.compile(
     r"(?=[,\s]*[eau]),?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
 )
-_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
+# One word boundary before all the words (not one per word): at each of the many vowels inside names, a
+# single test fails instead of five.
+_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:&|\b(?:and|und|et|y|e)\b)\s+", re.IGNORECASE)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
