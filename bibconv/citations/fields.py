@@ -680,9 +680,10 @@ def _trim_identifier(value: str) -> str:
 
 
 def find_doi(text: str) -> str:
-    if "10." not in text:
+    start = text.find("10.")
+    if start < 0:
         return ""  # every DOI starts with it: no case-insensitive search over every position
-    match = _DOI.search(text)
+    match = _DOI.search(text, start)  # nor over the positions before the first one
     return _trim_identifier(match.group(1)) if match else ""
 
 
