@@ -302,6 +302,8 @@ def _may_hold_conjunction(text: str) -> bool:
     over every position."""
     lowered = text.lower()
     return "&" in text or any(word in lowered for word in _CONJUNCTIONS)
+
+
 # APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
 # Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also

@@ -1386,7 +1386,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     if container and abbreviation:  # "Conference … (ICLR), 2025": the venue's abbreviation, not a publisher
         container = f"{container} {abbreviation.group(0).strip(' .,')}"
         publisher = fields.clean_text(publisher[abbreviation.end() :])
-    # The pattern ends the container: the search over every position only for one that ends with ")".
+    # The pattern ends with ")" (a container holds no line break for "$" to match before): searched for,
+    # over every position, only in a container that ends with one.
     paren_publisher = _PAREN_PUBLISHER.search(container) if not publisher and container.endswith(")") else None
     if paren_publisher:
         container, publisher = container[: paren_publisher.start()].rstrip(" ,."), paren_publisher.group(1)
