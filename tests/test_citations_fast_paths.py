@@ -104,9 +104,10 @@ IDENTIFIER_PIECES = [
 @given(st.one_of(st.lists(st.sampled_from(IDENTIFIER_PIECES), max_size=6).map("".join), st.text(max_size=30)))
 def test_identifier_gates_are_the_plain_searches(text):
     arxiv = fields._ARXIV.search(text)
-    assert fields.find_arxiv(text) == (arxiv.group(1) if arxiv else "")
+    assert fields.find_arxiv(text) == fields.find_arxiv(text, "", text.lower()) == (arxiv.group(1) if arxiv else "")
     urls = (fields._trim_identifier(m.group(0)) for m in fields._URL.finditer(text))
-    assert fields.find_url(text) == next((u for u in urls if not re.search(r"(?:doi\.org|dx\.doi\.org)/", u, re.I)), "")
+    plain_url = next((u for u in urls if not re.search(r"(?:doi\.org|dx\.doi\.org)/", u, re.I)), "")
+    assert fields.find_url(text) == fields.find_url(text, text.lower()) == plain_url
 
 
 def _plain_heavy_key(folded, abbreviations):

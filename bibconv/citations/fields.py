@@ -689,8 +689,12 @@ def find_doi(text: str) -> str:
     return _trim_identifier(match.group(1)) if match else ""
 
 
-def find_arxiv(text: str, doi: str = "") -> str:
-    lowered = text.lower()
+# ``lowered`` below is ``text.lower()`` when the caller has it: lowering a citation that is not ASCII
+# (dashes, quotes, accents) costs as much as the rest of a search's gate.
+
+
+def find_arxiv(text: str, doi: str = "", lowered: str | None = None) -> str:
+    lowered = text.lower() if lowered is None else lowered
     # Every form holds "arxiv" or "corr": only then the case-insensitive search over every position.
     match = _ARXIV.search(text) if "rx" in lowered or "corr" in lowered else None
     if match:
@@ -699,9 +703,9 @@ def find_arxiv(text: str, doi: str = "") -> str:
     return re.sub(r"v\d+$", "", doi_match.group(1)) if doi_match else ""
 
 
-def find_url(text: str) -> str:
+def find_url(text: str, lowered: str | None = None) -> str:
     """The first URL that is not just a DOI or arXiv link (those are kept as identifiers)."""
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and "www." not in (text.lower() if lowered is None else lowered):
         return ""  # no search over every position of a text without a URL
     for match in _URL.finditer(text):
         url = _trim_identifier(match.group(0))

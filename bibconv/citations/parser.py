@@ -1338,8 +1338,9 @@ def _all(segments: dict[str, list[str]], label: str) -> str:
 def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[Record, list[str]]:
     problems: list[str] = []
     doi = fields.find_doi(text)
-    arxiv = fields.find_arxiv(text, doi)
-    url = fields.find_url(text)
+    lowered = text.lower()  # once, for the tests before both searches
+    arxiv = fields.find_arxiv(text, doi, lowered)
+    url = fields.find_url(text, lowered)
     title_text, container_text = _first(segments, "title"), _first(segments, "container")
     title, edition_in_title = fields.split_edition(fields.clean_title(title_text))
     title, medium = fields.split_medium(title)
