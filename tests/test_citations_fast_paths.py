@@ -97,6 +97,86 @@ def test_name_list_patterns(text):
         )
 
 
+NAME_LIST_PIECES = [
+    "Smith", "J.", "J.Smith", "K.-W.Lee", "İ", "ſ", "&", "and", "AND", "und", "et", "Et", "y", "Y", "e", "E",
+    " ", "  ", "\t", "\n", "\u00a0", "\x1c", ",", ", ", ";", ".", "(", ")", "Press)", "(IEEE)", "Ed.", "...",
+]  # fmt: skip
+name_list_text = st.one_of(st.lists(st.sampled_from(NAME_LIST_PIECES), max_size=14).map("".join), st.text(max_size=40))
+
+
+@settings(max_examples=600, deadline=None)
+@given(name_list_text)
+def test_gates_of_name_list_and_container_patterns(text):
+    plain_and = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.I)
+    assert fields._AND.sub(", ", text) == plain_and.sub(", ", text)
+    spaced = " ".join(text.split())  # split_names' and clean_text's white space: single spaces
+    if fields._AND.search(spaced):
+        assert fields._may_hold_conjunction(spaced)
+    if fields._GLUED_INITIAL.search(text):
+        assert fields._DOT_BEFORE_CAPITAL.search(text)
+    container = fields.clean_text(text)
+    if parser._PAREN_PUBLISHER.search(container):
+        assert container.endswith(")")
+
+
+IDENTIFIER_PIECES = [
+    "arXiv:2102.05426", "ArXiV: 2102.05426v2", "aRxIv preprint math.AG/0101001", "arXiv.2106.09685", "CoRR abs/1512.03385",
+    "cOrR abs/1512.03385", "https://x.org/a", "wWw.x.org", "WWW.x.org", "doi.org/10.1/x", "İ", "ſ", "K", "–", " ", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(IDENTIFIER_PIECES), max_size=6).map("".join), st.text(max_size=30)))
+def test_identifier_gates_are_the_plain_searches(text):
+    arxiv = fields._ARXIV.search(text)
+    assert fields.find_arxiv(text) == fields.find_arxiv(text, "", text.lower()) == (arxiv.group(1) if arxiv else "")
+    urls = (fields._trim_identifier(m.group(0)) for m in fields._URL.finditer(text))
+    plain_url = next((u for u in urls if not re.search(r"(?:doi\.org|dx\.doi\.org)/", u, re.I)), "")
+    assert fields.find_url(text) == fields.find_url(text, text.lower()) == plain_url
+
+
+def _plain_heavy_key(folded, abbreviations):
+    """``venues._heavy_key`` with every search made (no digit or word gates)."""
+    year = None
+    match = venues._YEAR.search(folded)
+    if match:
+        year = int(match.group(1))
+    text = venues._YEAR.sub(" ", folded)
+
+    def short_year(m):
+        nonlocal year
+        word, digits = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        if m.group(4) and word not in abbreviations:
+            return m.group(0)
+        if year is None:
+            year = 1900 + int(digits) if int(digits) >= 50 else 2000 + int(digits)
+        return f" {word or ''} "
+
+    text = venues._VOLUME_NOTE.sub(" ", venues._SHORT_YEAR.sub(short_year, text))
+    ordinal = None
+    match = venues._NUMERIC_ORDINAL.search(text) or venues._WORD_ORDINAL.search(text)
+    if match:
+        ordinal = int(match.group(1)) if match.re is venues._NUMERIC_ORDINAL else venues._ordinal_value(match)
+        text = venues._WORD_ORDINAL.sub(" ", venues._NUMERIC_ORDINAL.sub(" ", text))
+    words = (venues._EXPANSIONS.get(w, w) for w in venues._NON_WORD.sub(" ", text).split() if not w.isdigit())
+    return " ".join(w for w in words if w not in venues._HEAVY_DROP), year, ordinal
+
+
+VENUE_PIECES = [
+    "proc. ", "conference ", "(volume 1: long papers)", "vol. 3", "vol", "part ii", "papers", "twenty-first ",
+    "3rd ", "2019 ", "'19", "cvpr2020", "gpt3", "nips", "٣", "²", "(", ")", ",", " ", "-", "'", "’",
+]  # fmt: skip
+venue_text = st.one_of(st.lists(st.sampled_from(VENUE_PIECES), max_size=10).map("".join), st.text(max_size=30))
+
+
+@settings(max_examples=400, deadline=None)
+@given(venue_text)
+def test_venue_heavy_key_is_the_plain_one(text):
+    abbreviations = frozenset({"cvpr", "nips"})
+    folded = venues._fold(text)
+    assert venues._heavy_key(folded, abbreviations) == _plain_heavy_key(folded, abbreviations)
+
+
 @settings(max_examples=400, deadline=None)
 @given(any_text)
 def test_role_formulas_are_found_word_by_word_and_token_by_token(text):

@@ -222,7 +222,9 @@ _NAMES_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+(?=[A-Z])|by\s+|edited\s+by\s+)"
 _ETAL = re.compile(
     r"(?=[,\s]*[eau]),?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+autres\b)[.,;:]*", re.IGNORECASE
 )
-_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s+", re.IGNORECASE)
+# One word boundary before all the words (not one per word): at each of the many vowels inside names, a
+# single test fails instead of five.
+_AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:&|\b(?:and|und|et|y|e)\b)\s+", re.IGNORECASE)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
@@ -258,9 +260,9 @@ def split_names(text: str) -> tuple[Name, ...]:
         return ()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = _NAMES_PREFIX.sub("", text)
-    if "." in text:
-        text = _GLUED_INITIAL.sub(r"\1 ", text)  # "J.Smith and K.Jones" as PDFs lose the spaces
     # Each pattern below is searched for only when the text holds a piece that every match of it holds.
+    if _DOT_BEFORE_CAPITAL.search(text):
+        text = _GLUED_INITIAL.sub(r"\1 ", text)  # "J.Smith and K.Jones" as PDFs lose the spaces
     lowered = text.lower()
     if "ed" in lowered or "hr" in lowered or "hg" in lowered or "(d" in lowered or "(c" in lowered:
         text = _EDITOR_WORDS.sub(" ", text)
@@ -279,7 +281,7 @@ def split_names(text: str) -> tuple[Name, ...]:
         parts = [p.strip(" ,") for p in text.split(";")]  # "Silva, A. P.; Costa, R.": initials keep "."
         names = [_name_from_part(p, inverted_ok=True) for p in parts if p.strip(" ,.")]
     else:
-        names = _split_comma_names(_AND.sub(", ", text))
+        names = _split_comma_names(_AND.sub(", ", text) if _may_hold_conjunction(text) else text)
     names = [n for n in names if n.family or n.literal]
     if others:
         names.append(OTHERS)
@@ -288,6 +290,20 @@ def split_names(text: str) -> tuple[Name, ...]:
 
 #: An initial glued to the family name after it ("J.Smith", "J.R.R.Tolkien").
 _GLUED_INITIAL = re.compile(rf"(?<![^\s.,;-])([{_UPPER}]\.)(?=[{_UPPER}][a-zà-ÿ])")
+#: What every glued initial holds: a search that starts from its literal period skips the other positions.
+_DOT_BEFORE_CAPITAL = re.compile(rf"\.[{_UPPER}]")
+#: Every match of ``_AND`` holds "&" or one of these words followed by white space (a name list's only
+#: white space is single spaces: ``split_names`` joins its words with them).
+_CONJUNCTIONS = ("and ", "und ", "et ", "y ", "e ")
+
+
+def _may_hold_conjunction(text: str) -> bool:
+    """False when ``_AND`` cannot match: most lists without one ("Smith, J., Doe, K.") skip its search
+    over every position."""
+    lowered = text.lower()
+    return "&" in text or any(word in lowered for word in _CONJUNCTIONS)
+
+
 # APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
 # Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also
@@ -666,25 +682,30 @@ def _trim_identifier(value: str) -> str:
 
 
 def find_doi(text: str) -> str:
-    if "10." not in text:
+    start = text.find("10.")
+    if start < 0:
         return ""  # every DOI starts with it: no case-insensitive search over every position
-    match = _DOI.search(text)
+    match = _DOI.search(text, start)  # nor over the positions before the first one
     return _trim_identifier(match.group(1)) if match else ""
 
 
-def find_arxiv(text: str, doi: str = "") -> str:
-    lowered = text.lower()
+# ``lowered`` below is ``text.lower()`` when the caller has it: lowering a citation that is not ASCII
+# (dashes, quotes, accents) costs as much as the rest of a search's gate.
+
+
+def find_arxiv(text: str, doi: str = "", lowered: str | None = None) -> str:
+    lowered = text.lower() if lowered is None else lowered
     # Every form holds "arxiv" or "corr": only then the case-insensitive search over every position.
     match = _ARXIV.search(text) if "rx" in lowered or "corr" in lowered else None
     if match:
         return match.group(1)
-    doi_match = _ARXIV_DOI.match(doi)
+    doi_match = _ARXIV_DOI.match(doi) if doi else None
     return re.sub(r"v\d+$", "", doi_match.group(1)) if doi_match else ""
 
 
-def find_url(text: str) -> str:
+def find_url(text: str, lowered: str | None = None) -> str:
     """The first URL that is not just a DOI or arXiv link (those are kept as identifiers)."""
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and "www." not in (text.lower() if lowered is None else lowered):
         return ""  # no search over every position of a text without a URL
     for match in _URL.finditer(text):
         url = _trim_identifier(match.group(0))

@@ -1377,9 +1377,11 @@ def _all(segments: dict[str, list[str]], label: str) -> str:
 def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[Record, list[str]]:
     problems: list[str] = []
     doi = fields.find_doi(text)
-    arxiv = fields.find_arxiv(text, doi)
-    url = fields.find_url(text)
-    title, edition_in_title = fields.split_edition(fields.clean_title(_first(segments, "title")))
+    lowered = text.lower()  # once, for the tests before both searches
+    arxiv = fields.find_arxiv(text, doi, lowered)
+    url = fields.find_url(text, lowered)
+    title_text, container_text = _first(segments, "title"), _first(segments, "container")
+    title, edition_in_title = fields.split_edition(fields.clean_title(title_text))
     title, medium = fields.split_medium(title)
     if len(segments.get("title", ())) > 1:
         problems.append("title split in several parts; kept the first")
@@ -1387,10 +1389,10 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     editors = fields.split_names(_first(segments, "editor"))
     if not (authors or editors):
         authors, title = _corporate_author_in_title(title)
-    container = fields.clean_container(_first(segments, "container"))
+    container = fields.clean_container(container_text)
     volume, issue = fields.parse_volume_issue(_all(segments, "volume"), _all(segments, "issue"))
     pages = fields.parse_pages(
-        _best_pages(segments.get("pages", ())) or fields.pages_before_container(_first(segments, "container"))
+        _best_pages(segments.get("pages", ())) or fields.pages_before_container(container_text)
     )
     issued = fields.parse_date(_first(segments, "date")) or _year_fallback(segments)
     publisher, place = fields.split_place_publisher(
@@ -1402,7 +1404,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         if len(last.split()) <= 3 and fields.thesis_kind(last):  # "… Institute of Technology, Diplomarbeit."
             publisher, genre = school.strip(), last.strip(" .")
     number = fields.clean_text(_first(segments, "number"))
-    number = _NUMBER_WORD.sub("", number)
+    number = _NUMBER_WORD.sub("", number) if number else ""
     edition = fields.parse_edition(_first(segments, "edition")) if "edition" in segments else edition_in_title
     collection = fields.clean_text(_first(segments, "collection"))
     title, container, genre, number, publisher, place = fields.report_fields(
@@ -1424,7 +1426,9 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     if container and abbreviation:  # "Conference … (ICLR), 2025": the venue's abbreviation, not a publisher
         container = f"{container} {abbreviation.group(0).strip(' .,')}"
         publisher = fields.clean_text(publisher[abbreviation.end() :])
-    paren_publisher = _PAREN_PUBLISHER.search(container) if not publisher else None
+    # The pattern ends with ")" (a container holds no line break for "$" to match before): searched for,
+    # over every position, only in a container that ends with one.
+    paren_publisher = _PAREN_PUBLISHER.search(container) if not publisher and container.endswith(")") else None
     if paren_publisher:
         container, publisher = container[: paren_publisher.start()].rstrip(" ,."), paren_publisher.group(1)
     if container and _ARXIV_CONTAINER.match(container):
@@ -1436,9 +1440,7 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         extra["primaryclass"] = arxiv_class.group(1)
     if container and not (volume or issue or pages or publisher) and _PREPRINT_SERVER.match(container):
         container, publisher = "", container  # Vancouver's "[Preprint]. medRxiv. 2020": the server
-    if publisher.lower() in ("arxiv", "preprint", "arxiv preprint") or publisher.lower().startswith(
-        "preprint"
-    ):
+    if publisher.lower() in ("arxiv", "arxiv preprint") or publisher.lower().startswith("preprint"):
         publisher = ""
     if not collection and len(segments.get("container", ())) > 1:
         part = segments["container"][1].strip(" ,.")
@@ -1455,12 +1457,9 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         container, volume = f"{container} {volume}", ""
     venue = _lookup_venue(container) if container else None
     container_title = _venue_name(container, venue)
-    changes: dict[str, object] = {}
-    if venue is not None and venue.abbreviation and container_title == venue.canonical:
-        changes["container_title_short"] = venue.abbreviation
-    if venue is not None and venue.year and not issued:
-        changes["issued"], changes["inferred"] = str(venue.year), frozenset({"issued"})
-    fields_found = dict(
+    # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
+    # costly to fill) is built once, from that view's dictionary.
+    found = SimpleNamespace(
         title=title,
         author=authors,
         editor=editors,
@@ -1481,18 +1480,18 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
         source=source,
         extra=extra,
     )
-    fields_found.update(changes)
-    # The entry type is decided on a plain view of the fields found, so that the Record (36 frozen slots,
-    # costly to fill) is built once.
+    if venue is not None and venue.abbreviation and container_title == venue.canonical:
+        found.container_title_short = venue.abbreviation
+    if venue is not None and venue.year and not issued:
+        found.issued, found.inferred = str(venue.year), frozenset({"issued"})
     if (url or doi) and not (container_title or publisher or volume or pages) and (site := _SITE_AFTER_TITLE.match(title)):
-        fields_found["title"], fields_found["container_title"] = site.group("title"), site.group("site")
-    found = SimpleNamespace(**fields_found)
-    quoted = _first(segments, "title").startswith(_OPEN_QUOTE)
+        found.title, found.container_title = site.group("title"), site.group("site")
+    quoted = title_text.startswith(_OPEN_QUOTE)
     entry_type = _entry_type(found, venue, quoted)
     if medium == "preprint" or _PREPRINT_SERVER.match(publisher):
         entry_type = "misc" if entry_type in ("book", "techreport") else entry_type
-    fields_found["entry_type"] = entry_type
-    record = Record.from_filled(fields_found)  # empty values are the defaults: no need to set them by name
+    found.entry_type = entry_type
+    record = Record.from_filled(vars(found))  # empty values are the defaults: no need to set them by name
     if not (authors or editors) and "author" not in segments:
         problems.append("no authors found")
     return record, problems
@@ -1679,10 +1678,10 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
             return "inproceedings"
         if venue is not None and venue.kind == "journal":
             return "article"
-        if _CONFERENCE_WORDS.search(record.container_title) or _ACRONYM_YEAR.search(record.container_title):
-            if not (record.volume and _ONLY_PROC.match(record.container_title)):
-                return "inproceedings"  # "Proc. Indian Acad. Sci. 12": a journal's volume after a bare "Proc."
-        if record.editor or _BOOKISH_CONTAINER.search(record.container_title):
+        conference, bookish = _container_words(record.container_title)
+        if conference and not (record.volume and _ONLY_PROC.match(record.container_title)):
+            return "inproceedings"  # "Proc. Indian Acad. Sci. 12": a journal's volume after a bare "Proc."
+        if record.editor or bookish:
             return "incollection"
         if record.publisher and not record.volume and not record.issue:
             return "incollection"
@@ -1693,16 +1692,31 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
         return "techreport"
     if record.publisher and quoted_title:
         return "techreport"  # styles quote the titles of parts, reports and theses (whose genre they print)
-    one_author = len(record.author) == 1 and not record.author[0].others
-    if (
-        one_author
-        and _UNIVERSITY.search(record.publisher)
-        and not _BOOK_PUBLISHER.search(record.publisher)
-        and not _DEPARTMENT.search(record.publisher)  # "Department of Computer Science, Ohio State University"
-    ):
+    if not record.publisher:
+        return "misc"
+    university, institution = _publisher_words(record.publisher)
+    if university and len(record.author) == 1 and not record.author[0].others:
         return "phdthesis"  # a thesis whose style printed no genre ("… 1992. Title. Universidad de Madrid.")
-    if _INSTITUTION.search(record.publisher) and not _BOOK_PUBLISHER.search(record.publisher):
+    if institution:
         return "techreport"
-    if record.publisher:
-        return "book"
-    return "misc"
+    return "book"
+
+
+# The entry type's tests of a container's or a publisher's words, cached per name: the names recur from
+# citation to citation, and each pattern is searched for at every position of the name.
+
+
+@_value_cache
+def _container_words(container: str) -> tuple[bool, bool]:
+    """(names a conference: "Proceedings of …", "ESOP 2021"; names a book of parts: "Handbook of …")."""
+    conference = bool(_CONFERENCE_WORDS.search(container) or _ACRONYM_YEAR.search(container))
+    return conference, bool(_BOOKISH_CONTAINER.search(container))
+
+
+@_value_cache
+def _publisher_words(publisher: str) -> tuple[bool, bool]:
+    """(a university, not its press nor one of its departments ("Department of Computer Science, Ohio State
+    University"); an institution, not a press)."""
+    press = bool(_BOOK_PUBLISHER.search(publisher))
+    university = bool(_UNIVERSITY.search(publisher)) and not press and not _DEPARTMENT.search(publisher)
+    return university, bool(_INSTITUTION.search(publisher)) and not press

@@ -65,6 +65,7 @@ _VOLUME_NOTE = re.compile(
     r"\((?:[^()]*\b(?:volume|vol|papers|part)\b[^()]*)\)|,?\s*\b(?:volume|vol)\.?\s*\d+\b|,?\s*\bpart\s+[ivxl\d]+\b"
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"\d")
 _SHORT_YEAR_TAIL = re.compile(r"\s*['’‘-]?\s*\d{2}\s*$")
 _TRAILING_PAREN = re.compile(r"^(?P<head>.*?)\s*\((?P<inner>[^()]+)\)\s*\.?\s*$")
 
@@ -96,11 +97,14 @@ def _ordinal_value(match: re.Match[str]) -> int:
 
 def _heavy_key(folded: str, abbreviations: frozenset[str]) -> tuple[str, int | None, int | None]:
     """(key, explicit year, edition ordinal) of an already folded string."""
+    # Years, short years and numeric ordinals hold digits, volume notes their words: most names have
+    # neither, and skip these searches over every position.
+    has_digit = _DIGIT.search(folded) is not None
     year: int | None = None
-    match = _YEAR.search(folded)
+    match = _YEAR.search(folded) if has_digit else None
     if match:
         year = int(match.group(1))
-    text = _YEAR.sub(" ", folded)
+    text = _YEAR.sub(" ", folded) if has_digit else folded
 
     def short_year(m: re.Match[str]) -> str:
         nonlocal year
@@ -111,10 +115,12 @@ def _heavy_key(folded: str, abbreviations: frozenset[str]) -> tuple[str, int | N
             year = 1900 + int(digits) if int(digits) >= 50 else 2000 + int(digits)
         return f" {word or ''} "
 
-    text = _SHORT_YEAR.sub(short_year, text)
-    text = _VOLUME_NOTE.sub(" ", text)
+    if has_digit:
+        text = _SHORT_YEAR.sub(short_year, text)
+    if "vol" in text or "part" in text or "papers" in text:
+        text = _VOLUME_NOTE.sub(" ", text)
     ordinal: int | None = None
-    match = _NUMERIC_ORDINAL.search(text) or _WORD_ORDINAL.search(text)
+    match = (_NUMERIC_ORDINAL.search(text) if has_digit else None) or _WORD_ORDINAL.search(text)
     if match:
         ordinal = int(match.group(1)) if match.re is _NUMERIC_ORDINAL else _ordinal_value(match)
         text = _NUMERIC_ORDINAL.sub(" ", text)
@@ -207,6 +213,7 @@ def _probe(text: str, index: _Index) -> Venue | None:
     return Venue(entry.canonical, entry.abbreviation, entry.kind, year, entry.publisher)
 
 
+_IN_PREFIX = re.compile(r"^\s*(?:in\s*:|in\s+)", re.IGNORECASE)
 _SUB_EVENT = re.compile(
     r"\b(?:workshops?|findings|companion|tutorials?|demos?|demonstrations?|doctoral|student)\b", re.I
 )
@@ -232,7 +239,7 @@ def lookup(text: str) -> Venue | None:
     if not isinstance(text, str) or not text.strip() or len(text) > 400:
         return None
     index = _index()
-    text = re.sub(r"^\s*(?:in\s*:|in\s+)", "", text.strip(), flags=re.IGNORECASE).strip(" .,;")
+    text = _IN_PREFIX.sub("", text.strip()).strip(" .,;")
     venue = _probe(text, index)
     if venue:
         return venue
