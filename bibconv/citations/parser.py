@@ -380,6 +380,8 @@ def _certain_labels(tokens: list[Token], labels: list[str], marks: list[int] | N
     if present & _INITIALS_THEN_COMMA:
         _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
+    if marks[0] & _INITIALS:
+        _title_after_given_first_names(tokens, fixed)
     if present & _YEAR_THEN_COLON:
         _acronym_venue_before_year(tokens, fixed)
     _venue_continues_after_container(tokens, fixed)
@@ -1173,6 +1175,55 @@ _INITIALS_START = frozenset(
     + "".join(chr(c) for c in range(ord("А"), ord("Я") + 1)) + "Ё"
 )
 _OPEN_QUOTE = tuple("\"“‘«„'")
+
+
+#: A given name's initials before the family name, as IEEE and APS print them: "J.", "J.T.", "A.-L.", "C".
+_GIVEN_INITIALS = re.compile(rf"^(?:[{_INITIAL_CAPITALS}]\.-?){{1,3}}$|^[{_INITIAL_CAPITALS}]$")
+_NAME_SUFFIX_WORD = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
+_CAPITALISED_WORD = re.compile(r"^[A-ZÀ-Þ][^\W\d_]")
+
+
+def _title_after_given_first_names(tokens: list[Token], labels: list[str]) -> None:
+    """IEEE's ``J. Tschichold, Typographische Mitteilungen, Sonderheft …`` and APS's ``M. Barr and C. F.
+    Wells, Toposes, Triples, and Theories (Springer, …)``: where every name so far is initials, a family name
+    of at most three words and a comma, a capitalised word where the next name's initials (or "and") should
+    be starts the title."""
+    n = len(labels)
+    i = 0
+    while i < n and labels[i] == "author" and _GIVEN_INITIALS.match(tokens[i].text):
+        while i < n and labels[i] == "author" and _GIVEN_INITIALS.match(tokens[i].text):
+            i += 1
+        family_end = _family_name_end(tokens, labels, i)
+        if family_end is None:
+            return
+        i = family_end
+        if i < n and _NAME_SUFFIX_WORD.match(tokens[i].text):
+            i += 1
+        if i < n and tokens[i].text in ("and", "&"):
+            i += 1
+    if not (
+        0 < i < n
+        and labels[i] == "author"
+        and tokens[i - 1].text.endswith(",")
+        and _CAPITALISED_WORD.match(tokens[i].text)
+        and not _EDITOR_MARKER.match(tokens[i].text)
+    ):
+        return
+    while i < n and labels[i] == "author":
+        labels[i] = "title"
+        i += 1
+
+
+def _family_name_end(tokens: list[Token], labels: list[str], i: int) -> int | None:
+    """Where the family name starting at ``i`` ends: after a comma or before "and", within three words."""
+    n = len(labels)
+    for end in range(i + 1, min(i + 3, n) + 1):
+        text = tokens[end - 1].text
+        if labels[end - 1] != "author" or text in ("and", "&", "et"):
+            return None
+        if text.endswith(",") or end < n and tokens[end].text in ("and", "&"):
+            return end
+    return None
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
 #: (``Polysaccharides' Impact``) or an inner quote of another kind from ending the title.
