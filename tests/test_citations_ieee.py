@@ -107,3 +107,25 @@ def test_suffix_and_particle_do_not_end_a_given_first_name():
     assert [(n.given, n.family, n.suffix) for n in weir.author] == [("T. E.", "Weir", "Jr")]
     branges = parse_citation("L. de Branges, “The Stone-Weierstrass Theorem”, Proc. Amer. Math. Soc., vol. 10, 1959.")
     assert [(n.particle, n.family) for n in branges.record.author] == [("de", "Branges")]
+
+
+@pytest.mark.parametrize(
+    ("citation", "names", "title"),
+    [
+        (  # APS: the labeller left the family name with the title
+            "H. I. Glück, Formatierung leicht gemacht, Formatierungsjournal 11, 23 (2009).",
+            [("H. I.", "Glück")],
+            "Formatierung leicht gemacht",
+        ),
+        (
+            "S. P. Walborn, C. H. Monken, S. Pádua, and P. H. Souto Ribeiro, Spatial correlations in parametric "
+            "down-conversion, Physics Reports 495, 87 (2010).",
+            [("S. P.", "Walborn"), ("C. H.", "Monken"), ("S.", "Pádua"), ("P. H. Souto", "Ribeiro")],
+            "Spatial correlations in parametric down-conversion",
+        ),
+    ],
+)
+def test_family_name_after_author_initials_is_the_authors(citation, names, title):
+    r = parse_citation(citation).record
+    assert [(n.given, n.family) for n in r.author] == names
+    assert r.title == title
