@@ -138,3 +138,31 @@ def test_acronym_and_year_inside_the_proceedings_title():
     ).record
     assert record.container_title == "Proceedings of NAACL-HLT 2019"
     assert (record.page, record.year) == ("4171–4186", "2019")
+
+
+def test_initials_without_a_comma_end_a_family_first_name_list():
+    r = parse_citation("Barabási, A.-L. Linked: The New Science of Networks. First, Perseus Books Group, 2002.").record
+    assert [(n.given, n.family) for n in r.author] == [("A.-L.", "Barabási")]
+    assert r.title == "Linked: The New Science of Networks"
+
+
+@pytest.mark.parametrize(
+    ("citation", "names", "title"),
+    [
+        (
+            "Newton, H. Joseph. Timeslab: A time series analysis laboratory. Pacific Grove, CA, USA: Wadsworth and "
+            "Brooks/Cole Publishing Company, 1988.",
+            [("H. Joseph", "Newton")],
+            "Timeslab: A time series analysis laboratory",
+        ),
+        (
+            "Dunford, N., and J. T. Schwartz. Linear Operators, Part I: General Theory. Interscience, 1957.",
+            [("N.", "Dunford"), ("J. T.", "Schwartz")],
+            "Linear Operators, Part I: General Theory",
+        ),
+    ],
+)
+def test_given_names_after_initials_and_a_name_ending_at_its_period_stay_names(citation, names, title):
+    r = parse_citation(citation).record
+    assert [(n.given, n.family) for n in r.author] == names
+    assert r.title == title

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bibconv.citations import parse_citation
 from bibconv.model import OTHERS
 
@@ -67,3 +69,63 @@ def test_venue_acronym_in_brackets_stays_with_the_venue():
     ).record
     assert record.container_title.endswith("(NIPS)")
     assert record.publisher_place == "Long Beach, CA, USA"
+
+
+@pytest.mark.parametrize(
+    ("citation", "families", "title"),
+    [
+        (
+            "J. Tschichold, Typographische Mitteilungen, Sonderheft Elementare Typographie. Mainz, Germany: "
+            "Universitätsdruckerei und Verlag Hermann Schmidt, 1986.",
+            ["Tschichold"],
+            "Typographische Mitteilungen, Sonderheft Elementare Typographie",
+        ),
+        (
+            "W. Burger and M. J. Burge, Digitale Bildverarbeitung: Eine algorithmische Einführung mit Java, 3rd ed. "
+            "Heidelberg: Springer, 2015.",
+            ["Burger", "Burge"],
+            "Digitale Bildverarbeitung: Eine algorithmische Einführung mit Java",
+        ),
+        (  # APS: the book's facts in parentheses
+            "M. Barr and C. F. Wells, Toposes, Triples, and Theories (Springer-Verlag, Berlin, 1985).",
+            ["Barr", "Wells"],
+            "Toposes, Triples, and Theories",
+        ),
+    ],
+)
+def test_capitalised_words_after_a_given_first_name_list_are_the_title(citation, families, title):
+    r = parse_citation(citation).record
+    assert [n.family for n in r.author] == families
+    assert (r.entry_type, r.title) == ("book", title)
+
+
+def test_suffix_and_particle_do_not_end_a_given_first_name():
+    weir = parse_citation(
+        "T. E. Weir, Jr., “Book review: First European Conference on Hypertext”, Electronic Publishing, vol. 5, "
+        "no. 1, pp. 47–48, 1992."
+    ).record
+    assert [(n.given, n.family, n.suffix) for n in weir.author] == [("T. E.", "Weir", "Jr")]
+    branges = parse_citation("L. de Branges, “The Stone-Weierstrass Theorem”, Proc. Amer. Math. Soc., vol. 10, 1959.")
+    assert [(n.particle, n.family) for n in branges.record.author] == [("de", "Branges")]
+
+
+@pytest.mark.parametrize(
+    ("citation", "names", "title"),
+    [
+        (  # APS: the labeller left the family name with the title
+            "H. I. Glück, Formatierung leicht gemacht, Formatierungsjournal 11, 23 (2009).",
+            [("H. I.", "Glück")],
+            "Formatierung leicht gemacht",
+        ),
+        (
+            "S. P. Walborn, C. H. Monken, S. Pádua, and P. H. Souto Ribeiro, Spatial correlations in parametric "
+            "down-conversion, Physics Reports 495, 87 (2010).",
+            [("S. P.", "Walborn"), ("C. H.", "Monken"), ("S.", "Pádua"), ("P. H. Souto", "Ribeiro")],
+            "Spatial correlations in parametric down-conversion",
+        ),
+    ],
+)
+def test_family_name_after_author_initials_is_the_authors(citation, names, title):
+    r = parse_citation(citation).record
+    assert [(n.given, n.family) for n in r.author] == names
+    assert r.title == title

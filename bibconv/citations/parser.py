@@ -398,6 +398,8 @@ def _certain_labels(
     if present & _INITIALS_THEN_COMMA:
         _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
+    if present & _INITIALS:
+        _title_after_name_list(tokens, fixed)
     if present & _YEAR_THEN_COLON:
         _acronym_venue_before_year(tokens, fixed)
     if present & _ACRONYM_TOKEN:
@@ -1209,6 +1211,110 @@ _INITIALS_START = frozenset(
 )
 _OPEN_QUOTE = tuple("\"“‘«„'")
 _OPEN_QUOTE_START = frozenset(_OPEN_QUOTE)
+
+
+#: A given name's initials, as IEEE, APS and APA print them: "J.", "J.T.", "A.-L.", "C" (a comma, semicolon or
+#: colon may follow); any script's capitals ("Ł.").
+_INITIALS_WORD = re.compile(r"^(?:(?:[^\W\d_]\.-?){1,3}|[^\W\d_])[,;:]?$")
+#: What ends one name of a list and leaves room for the next (ACS separates names with semicolons).
+_NAME_CLOSERS = (",", ";")
+_NAME_SUFFIX_WORD = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?[,;]?$")
+
+
+def _is_initials(text: str) -> bool:
+    return text[0].isupper() and _INITIALS_WORD.match(text) is not None
+
+
+def _is_capitalised(text: str) -> bool:
+    return text[0].isupper() and text[1:2].isalpha()
+
+
+_FAMILY_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "dos", "du", "le", "la", "del"})
+
+
+def _title_after_name_list(tokens: list[Token], labels: list[str]) -> None:
+    """Where a list of names with initials ends, the title starts. IEEE's ``J. Tschichold, Typographische
+    Mitteilungen, …`` and APS's ``M. Barr and C. F. Wells, Toposes, Triples, and Theories (…)``: after a
+    comma, a capitalised word that starts no name. APA's and MLA's ``Barabási, A.-L. Linked: The New …``:
+    initials without a comma (nor "and" after them) close the list. A family name the labeller left out
+    (``H. I. Glück, Formatierung …``, ``and P. H. Souto Ribeiro, Spatial …``) is put back with its initials."""
+    n = len(labels)
+    family_first = not _is_initials(tokens[0].text)
+    i = closed = 0
+    while i < n and labels[i] == "author":
+        name = _name_with_initials(tokens, labels, i, family_first)
+        if name is None:
+            if not closed or family_first and tokens[i].text.endswith(_NAME_CLOSERS):
+                return  # not certainly the end: "Park, J.-w., …" is a name with a given name it cannot read
+            break
+        i, closed = name
+        if i < n and _NAME_SUFFIX_WORD.match(tokens[i].text):
+            i += 1
+            closed = tokens[i - 1].text.endswith(_NAME_CLOSERS)
+        if i < n and tokens[i].text in ("and", "&"):
+            i += 1
+            closed = 0
+        elif not closed:
+            if i < n and _given_names_follow(tokens, i):
+                return
+            break  # "Barabási, A.-L. Linked": a name without a comma (nor "and" after it) ends the list
+    if 0 < i < n and labels[i] == "author" and _is_capitalised(tokens[i].text):
+        if not _EDITOR_MARKER.match(tokens[i].text):
+            while i < n and labels[i] == "author":
+                labels[i] = "title"
+                i += 1
+
+
+def _given_names_follow(tokens: list[Token], i: int) -> bool:
+    """Do given names, not a title, follow the initials before ``i`` (``Newton, H. Joseph.``, ``Grimson,
+    W. Eric L.``, ``Van Horn, G. Armour,``)? A word ending like a name, or initials close after it."""
+    return tokens[i].text.endswith((".", ",", ";")) or any(_is_initials(t.text) for t in tokens[i + 1 : i + 3])
+
+
+def _name_with_initials(
+    tokens: list[Token], labels: list[str], i: int, family_first: bool
+) -> tuple[int, bool] | None:
+    """(end, closed by a comma) of the name at ``i``: initials and a family name of at most three words ending
+    with a comma or before "and" (``J. T. Schwartz,``), or, in a family-first list, the family name and a
+    comma, then initials (``Barabási, A.-L.``); None if no such name starts there."""
+    n = len(labels)
+    j = i
+    while j < n and labels[j] == "author" and _is_initials(tokens[j].text):
+        j += 1
+    if j > i:
+        if tokens[j - 1].text.endswith(_NAME_CLOSERS):
+            return None  # "Smith, J., …": initials close a name, they do not open one
+        for end in range(j + 1, min(j + 3, n) + 1):
+            text = tokens[end - 1].text
+            if not (_is_capitalised(text) or text in _FAMILY_PARTICLES):
+                return None
+            if text.endswith("."):
+                return end, False  # MLA's "and J. T. Schwartz. Linear Operators": the name ends at its period
+            if text.endswith(_NAME_CLOSERS) or end < n and tokens[end].text in ("and", "&"):
+                for k in range(j, end):
+                    labels[k] = "author"  # the family name after author initials is the author's
+                return end, text.endswith(_NAME_CLOSERS)
+        return None
+    if not family_first:
+        return None
+    for comma in range(i, min(i + 3, n)):
+        text = tokens[comma].text
+        if labels[comma] != "author" or not (_is_capitalised(text) or text in _FAMILY_PARTICLES):
+            return None
+        if text.endswith(_NAME_CLOSERS):
+            break
+    else:
+        return None
+    j = comma + 1
+    while j < n and labels[j] == "author" and _is_initials(tokens[j].text):
+        j += 1
+        if tokens[j - 1].text.endswith(_NAME_CLOSERS):
+            break  # "Herrmann, W. A., K. Öfele": the comma closes the name
+    if j == comma + 1:
+        return None
+    return j, tokens[j - 1].text.endswith(_NAME_CLOSERS)
+
+
 _CLOSE_QUOTE = re.compile(r"[\"”’»'][.,;:]?$")
 #: The quote that closes a title opened by each quote mark. Pairing them keeps an apostrophe
 #: (``Polysaccharides' Impact``) or an inner quote of another kind from ending the title.
