@@ -676,3 +676,17 @@ def test_acs_publisher_before_place():
     assert (record.entry_type, record.publisher, record.publisher_place) == ("techreport", "MIT", "Cambridge, MA")
     record = parse_citation("Said, Edward W. Orientalism. New York: Pantheon Books, 1978.").record
     assert (record.publisher, record.publisher_place) == ("Pantheon Books", "New York")
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "G. 't Hooft, Nucl. Phys. B 79, 276 (1974).",
+        "'t Hooft, G. (1974). Magnetic monopoles in unified gauge theories. Nuclear Physics B, 79(2), 276–284.",
+    ],
+)
+def test_dutch_article_is_a_particle_not_a_quote(citation):
+    r = parse_citation(citation).record
+    assert [(n.given, n.particle, n.family) for n in r.author] == [("G.", "'t", "Hooft")]
+    assert r.container_title in ("Nucl. Phys. B", "Nuclear Physics B")
+    assert (r.volume, r.issued) == ("79", "1974")

@@ -135,3 +135,15 @@ def test_authored_book_with_its_editor():
     assert (record.entry_type, record.title) == ("book", "The Gay Science")
     assert [(n.family, n.given) for n in record.author] == [("Nietzsche", "Friedrich")]
     assert [(n.family, n.given) for n in record.editor] == [("Williams", "Bernard")]
+
+
+def test_translator_named_by_initials_first():
+    r = parse_citation(
+        "Wittgenstein, Ludwig. Philosophical Investigations. Translated by G. E. M. Anscombe. 3rd ed. Oxford: "
+        "Blackwell, 2001."
+    ).record
+    assert [(n.given, n.family) for n in r.translator] == [("G. E. M.", "Anscombe")]
+    assert not r.editor
+    assert (r.title, r.edition, r.publisher, r.publisher_place) == (
+        "Philosophical Investigations", "3", "Blackwell", "Oxford",
+    )  # fmt: skip

@@ -228,7 +228,7 @@ _AND = re.compile(r"(?=[\s,&aeuy])\s*(?:,\s*)?(?:&|\b(?:and|und|et|y|e)\b)\s+", 
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|hg|dir|coord)\.?\)|\b(?:eds?|editors?|edited\s+by|hrsg|hg)\b\.?:?", re.IGNORECASE
 )
-_LOWER_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten zu".split())
+_LOWER_PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten zu 't ’t".split())  # 't Hooft
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ"  # Latin capitals incl. accented ("Ł", "Ö") and Cyrillic; lowercase letters of the Latin range never start a name
 _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.?[\s\-]*|[{_UPPER}][a-z]\.[\s\-]*){{1,4}}$")
 _VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")

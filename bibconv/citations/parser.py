@@ -371,6 +371,7 @@ def _certain_labels(
         _glued_page_marker(tokens, fixed)
     _last_author_before_colon(tokens, fixed)
     if present & _OPENS_QUOTE:
+        _dutch_article_in_name(tokens, fixed)
         _close_quoted_title(tokens, fixed)
     if present & _EDITOR_MARK:  # an editor role word is also an editor marker
         _editors_before_marker(tokens, fixed)
@@ -1432,6 +1433,14 @@ def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
         if not _CAPITALISED_NAME_WORD.match(word.rstrip(",")):
             return  # the names of the list ("Shaoqing Ren, Jian Sun:") are capitalised words and commas
 
+
+
+def _dutch_article_in_name(tokens: list[Token], labels: list[str]) -> None:
+    """Physics's ``G. 't Hooft, Nucl. Phys. B 79, 276 (1974)``: the article ``'t`` after a name's initials is
+    part of the name (a particle, like "van"), not a quote opening the title; so is the word after it."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in ("'t", "’t") and labels[i - 1] == "author":
+            labels[i] = labels[i + 1] = "author"
 
 _NAME_JOINERS = frozenset(
     {"and", "&", "van", "von", "der", "de", "da", "di", "dos", "du", "le", "la", "et", "al.", "al.,"}

@@ -75,7 +75,7 @@ _SENTENCE_ROLE = re.compile(
     r"|aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|trad\.\s*(?:par|de|di|it\.\s+di)|traduit(?:\s+de\s+l[’']\w+)?\s+par"
     r"|traducción\s+de|traduzione\s+di|tradução\s+de"
     r"|hrsg\.\s*(?:v\.|von)|herausgegeben\s+von|a\s+cura\s+di|éd\.\s+par|sous\s+la\s+direction\s+de"
-    r"|editado\s+por|org\.\s+por|red\.\s+(?:av|von))\s+(?P<names>[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
+    r"|editado\s+por|org\.\s+por|red\.\s+(?:av|von))\s+(?P<names>(?:[A-Z]\.-?\s*)*[^.;,]+?(?:\b[A-Z]\.\s*[^.;,]*?)*)"
     # A comma after the names goes with them: "Peace. Translated by X, Vintage" leaves "Peace. Vintage".
     r"(?:(?=[.;]\s)|,(?=\s+(?!and\b|&|[A-Z]\.))|(?=[.;]?$))",
     re.IGNORECASE,

@@ -139,7 +139,7 @@ def format_bibtex_names(names: tuple[Name, ...]) -> str:
 #: Particles that join the family name in free text ("Christopher De Sa", "Ronan Le Bras").
 _PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-    "ter", "ten", "zu", "al", "el", "bin", "ibn", "st.", "mac", "af", "y",
+    "ter", "ten", "zu", "al", "el", "bin", "ibn", "st.", "mac", "af", "y", "'t", "’t",
 }  # fmt: skip
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 
