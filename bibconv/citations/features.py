@@ -161,7 +161,15 @@ class Featurizer:
         paren = 0
         for part in parts:
             own = part[OWN]
-            opens_quote, closes_quote, long, paren_delta = part[MARKS] or _NO_MARKS
+            marks = part[MARKS]
+            if marks is None:  # most tokens: only in the quote or brackets the tokens before opened
+                if in_quote:
+                    own += inq
+                if paren > 0:
+                    own += inp
+                owns.append(own)
+                continue
+            opens_quote, closes_quote, long, paren_delta = marks
             opens_quote = opens_quote and not in_quote
             if in_quote or opens_quote:
                 own += inq
@@ -198,9 +206,6 @@ class _Marks(NamedTuple):
     closes_quote: bool
     long: bool  # more than one character: a lone quote mark cannot open and close at once
     paren_delta: int  # brackets opened minus closed
-
-
-_NO_MARKS = _Marks(False, False, False, 0)
 
 
 def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> tuple:
