@@ -60,7 +60,9 @@ def tokenize(text: str) -> list[Token]:
             append(_new_token(Token, (word, start, end)))
         else:
             for piece in pieces:
-                append(_new_token(Token, (piece, start, start := start + len(piece))))
+                piece_end = start + len(piece)
+                append(_new_token(Token, (piece, start, piece_end)))
+                start = piece_end
         start = end + 1
     return tokens
 
