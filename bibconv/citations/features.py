@@ -8,7 +8,8 @@ label thousands of citations per second.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from .tokens import Token
@@ -108,13 +109,15 @@ class Featurizer:
 
     def __init__(self, encode: Callable[[list[str]], tuple] = tuple) -> None:
         self._encode = encode
-        self._cache: dict[str, _TokenParts] = {}
+        self._cache: dict[str, tuple] = {}
         self._pos = [encode([name]) for name in _POS]
         self._inq, self._qend, self._inp = encode(["inq"]), encode(["qend"]), encode(["inp"])
-        self._bos, self._eos = encode(["BOS"]), encode(["EOS"])
+        # The parts of the missing neighbours before the first token and after the last.
+        self._bos_parts = ((), encode(["BOS"]), (), (), (), None)
+        self._eos_parts = ((), (), (), encode(["EOS"]), (), None)
         self._by_length: dict[int, list[tuple]] = {}
 
-    def _parts(self, text: str) -> _TokenParts:
+    def _parts(self, text: str) -> tuple:
         parts = self._cache.get(text)
         if parts is None:
             if len(self._cache) >= self.CACHE_LIMIT:
@@ -135,89 +138,94 @@ class Featurizer:
         n = len(parts)
         if not n:
             return []
-        # One transposition of the parts (in C) gives each kind of contribution in token order.
-        owns, as_previous, as_second_previous, as_next, as_second_next, *_quotes_and_brackets, marked = zip(
-            *parts, strict=True
-        )
-        if any(marked):
-            owns = self._with_marks(parts, owns)
-        # Neighbour features, shifted into place: -1 (BOS first), -2, +1 (EOS last), +2.
-        previous = (self._bos, *as_previous[:-1])
-        second_previous = ((), (), *as_second_previous[:-2])[:n]
-        following = (*as_next[1:], self._eos)
-        second_following = (*as_second_next[2:], (), ())[:n]
+        # Quote and bracket marks follow a token's own features; most citations have none.
+        owns = self._marked_owns(parts) if any(map(_MARKS_OF, parts)) else map(_OWN_OF, parts)
+        # Each token's neighbours, shifted into place: -1 (BOS first), -2, +1 (EOS last), +2.
+        previous = (self._bos_parts, *parts[:-1])
+        second_previous = (_NO_PARTS, _NO_PARTS, *parts[:-2])[:n]
+        following = (*parts[1:], self._eos_parts)
+        second_following = (*parts[2:], _NO_PARTS, _NO_PARTS)[:n]
         # Feature order within a token is fixed (the model's scores are sums in this order).
         return [
-            [*own, *pos, *prev, *prev2, *nxt, *nxt2]
+            [*own, *pos, *prev[AS_PREVIOUS], *prev2[AS_SECOND_PREVIOUS], *nxt[AS_NEXT], *nxt2[AS_SECOND_NEXT]]
             for own, pos, prev, prev2, nxt, nxt2 in zip(
                 owns, self._positions(n), previous, second_previous, following, second_following, strict=True
             )
         ]
 
-    def _with_marks(self, parts: list[_TokenParts], owns: Sequence[tuple]) -> list[tuple]:
+    def _marked_owns(self, parts: list[tuple]) -> list[tuple]:
         """Each token's own features followed by its quote and bracket marks (inq, qend, inp)."""
         inq, qend, inp = self._inq, self._qend, self._inp
-        marked: list[tuple] = []
+        owns: list[tuple] = []
         in_quote = False
         paren = 0
-        for part, own in zip(parts, owns, strict=True):
-            opens_quote = part.opens_quote and not in_quote
+        for part in parts:
+            own = part[OWN]
+            marks = part[MARKS]
+            if marks is None:  # most tokens: only in the quote or brackets the tokens before opened
+                if in_quote:
+                    own += inq
+                if paren > 0:
+                    own += inp
+                owns.append(own)
+                continue
+            opens_quote, closes_quote, long, paren_delta = marks
+            opens_quote = opens_quote and not in_quote
             if in_quote or opens_quote:
                 own += inq
                 if opens_quote:
                     in_quote = True
-                if part.closes_quote and (part.long or not opens_quote):
+                if closes_quote and (long or not opens_quote):
                     in_quote = False
                     own += qend
             if paren > 0:
                 own += inp
-            if part.paren_delta:
-                paren = max(paren + part.paren_delta, 0)
-            marked.append(own)
-        return marked
+            if paren_delta:
+                paren = max(paren + paren_delta, 0)
+            owns.append(own)
+        return owns
 
 
-class _TokenParts(NamedTuple):
-    """What one token text contributes to its own features and to its neighbours'."""
+# What one token text contributes to its own features and to its neighbours', as a plain tuple indexed by
+# these names (indexing a tuple subclass such as a named tuple costs several times more in the loop above).
+OWN = 0
+AS_PREVIOUS = 1  # -1 word, -1 shape, -1 final punctuation
+AS_SECOND_PREVIOUS = 2  # -2 word
+AS_NEXT = 3  # +1 word, +1 shape
+AS_SECOND_NEXT = 4  # +2 word
+MARKS = 5  # _Marks, or None (most tokens): the token cannot start, end or sit in a quote or brackets
 
-    own: tuple
-    as_previous: tuple  # -1 word, -1 shape, -1 final punctuation
-    as_second_previous: tuple  # -2 word
-    as_next: tuple  # +1 word, +1 shape
-    as_second_next: tuple  # +2 word
+_OWN_OF, _MARKS_OF = itemgetter(OWN), itemgetter(MARKS)
+_NO_PARTS = ((), (), (), (), (), None)
+
+
+class _Marks(NamedTuple):
+    """How a token may start or end a quote, and the brackets it opens or closes."""
+
     opens_quote: bool
     closes_quote: bool
     long: bool  # more than one character: a lone quote mark cannot open and close at once
     paren_delta: int  # brackets opened minus closed
-    marked: bool  # any of the above: the token may start, end or sit in a quote or brackets
 
 
-def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> _TokenParts:
+def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> tuple:
     own = token_features(text)
     shape, word = own[0], own[1]
     last = text[-1]
     opens_quote = text[0] in _OPEN_QUOTES
     closes_quote = text.rstrip(".,;:)").endswith(_CLOSE_TUPLE)
     paren_delta = text.count("(") + text.count("[") - text.count(")") - text.count("]")
-    return _new_parts(
-        _TokenParts,
-        (
-            encode(own),
-            encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
-            encode(["-2" + word]),
-            encode(["+1" + word, "+1" + shape]),
-            encode(["+2" + word]),
-            opens_quote,
-            closes_quote,
-            len(text) > 1,
-            paren_delta,
-            opens_quote or closes_quote or paren_delta != 0,
-        ),
+    marked = opens_quote or closes_quote or paren_delta != 0
+    return (
+        encode(own),
+        encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
+        encode(["-2" + word]),
+        encode(["+1" + word, "+1" + shape]),
+        encode(["+2" + word]),
+        _Marks(opens_quote, closes_quote, len(text) > 1, paren_delta) if marked else None,
     )
 
 
-#: ``_TokenParts(...)`` without the Python-level ``__new__`` of a named tuple (once per distinct token text).
-_new_parts = tuple.__new__
 _CLOSE_TUPLE = tuple(_CLOSE_QUOTES)
 _POS = [f"pos={i}" for i in range(10)]
 
