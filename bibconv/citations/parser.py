@@ -1437,9 +1437,10 @@ def _last_author_before_colon(tokens: list[Token], labels: list[str]) -> None:
 
 def _dutch_article_in_name(tokens: list[Token], labels: list[str]) -> None:
     """Physics's ``G. 't Hooft, Nucl. Phys. B 79, 276 (1974)``: the article ``'t`` after a name's initials is
-    part of the name (a particle, like "van"), not a quote opening the title; so is the word after it."""
+    part of the name (a particle, like "van"), not a quote opening the title; so is the word after it.
+    (A typographic ``’t`` opens no quote: the labeller reads it as a word.)"""
     for i in range(1, len(tokens) - 1):
-        if tokens[i].text in ("'t", "’t") and labels[i - 1] == "author":
+        if tokens[i].text == "'t" and labels[i - 1] == "author":
             labels[i] = labels[i + 1] = "author"
 
 _NAME_JOINERS = frozenset(
