@@ -166,3 +166,33 @@ def test_given_names_after_initials_and_a_name_ending_at_its_period_stay_names(c
     r = parse_citation(citation).record
     assert [(n.given, n.family) for n in r.author] == names
     assert r.title == title
+
+
+@pytest.mark.parametrize(
+    ("citation", "status", "year"),
+    [
+        ("Smith, J. (in press). Learning to rank. Journal of Machine Learning Research.", "in press", ""),
+        ("Lee, K., & Park, S. (2021, in press). Sparse models. Neural Computation.", "in press", "2021"),
+        ("Lee, K., & Park, S. (2021). Sparse models. Neural Computation, in press.", "in press", "2021"),
+        (  # Chicago
+            'Bauer, M., and J. Chytilova. 2010. "The Impact of Education on Subjective Discount Rate in Ugandan '
+            'Villages." Economic Development and Cultural Change, forthcoming.',
+            "forthcoming",
+            "2010",
+        ),
+        ("Doe J, Roe R. Graph kernels. Bioinformatics. 2024. In press.", "in press", "2024"),  # Vancouver
+    ],
+)
+def test_publication_status_is_pubstate_not_title_or_venue(citation, status, year):
+    r = parse_citation(citation).record
+    assert r.extra.get("pubstate") == status
+    assert r.issued == year
+    assert r.entry_type == "article"
+    assert "press" not in r.title.lower() and "forthcoming" not in r.container_title.lower()
+    assert not r.publisher
+
+
+def test_publisher_named_press_is_no_status():
+    r = parse_citation("Kuhn, T. S. (1962). The structure of scientific revolutions. University of Chicago Press.")
+    assert "pubstate" not in r.record.extra
+    assert r.record.publisher == "University of Chicago Press"

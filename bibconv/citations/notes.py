@@ -1,7 +1,9 @@
 """Acceptance notes that paper lists append to a citation: ``… arXiv:2406.04333 (2024). (NeurIPS 2024)``.
 
 ``split_acceptance_note`` removes such a trailing note and says which venue and year it names, so that the
-parser can upgrade an arXiv preprint to the published venue while keeping its arXiv id. A note must name a
+parser can upgrade an arXiv preprint to the published venue while keeping its arXiv id.
+``split_publication_status`` removes a status that names no venue: APA's ``Smith, J. (in press).``,
+Chicago's ``…, forthcoming.``. A note must name a
 venue (a table hit, or an acronym-like name next to a year or an "Accepted" word) and carry a year or a
 status word; a citation's own ``(2018)`` or ``(Volume 1: Long Papers)`` is never taken for one.
 """
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 
 from ..data.venues import Venue, lookup
 
-__all__ = ["AcceptanceNote", "split_acceptance_note"]
+__all__ = ["AcceptanceNote", "split_acceptance_note", "split_publication_status"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +118,37 @@ def _names_same_venue(rest: str, note: AcceptanceNote) -> bool:
     part = _PART_BREAK.split(rest)[-1]
     venue = lookup(part.strip(" .,;"))
     return venue is not None and note.venue is not None and venue.canonical == note.venue.canonical
+
+
+# --- publication status without a venue --------------------------------------------------------------
+
+_PUBLICATION_STATUS = r"in\s+press|forthcoming|in\s+preparation|submitted|under\s+review|to\s+appear"
+#: Where the year goes (APA): ``(in press)``, ``(2021, in press)``.
+_STATUS_FOR_DATE = re.compile(
+    r"\(\s*(?:(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*,\s*)?(?P<status>" + _PUBLICATION_STATUS + r")\s*\)",
+    re.IGNORECASE,
+)
+#: After the citation (Chicago, Vancouver): ``…, forthcoming.``, ``… 2024. In press.``
+_STATUS_AT_END = re.compile(r"[,.;]\s*(?P<status>" + _PUBLICATION_STATUS + r")\s*\.?\s*$", re.IGNORECASE)
+#: A piece of every status word, in the case it is written in: text without any holds no status.
+_STATUS_PIECES = ("ress", "orthcoming", "reparation", "ubmitted", "eview", "ppear")
+
+
+def split_publication_status(text: str) -> tuple[str, str]:
+    """``(citation without its publication status, the status)``, the status in lower case (``in press``,
+    ``forthcoming``, ``submitted`` …); ``(text, "")`` when there is none. A year beside the status stays."""
+    if not any(piece in text for piece in _STATUS_PIECES):
+        return text, ""  # most citations (a publisher's "Press" still gets the two searches)
+    match = _STATUS_FOR_DATE.search(text)
+    if match:
+        before, after = text[: match.start()], text[match.end() :]
+        if match.group("year"):
+            cut = f"{before}({match.group('year')}){after}"
+        else:
+            cut = f"{before.rstrip()} {after.lstrip(' .')}"  # "Smith, J. (in press). Title." → "Smith, J. Title."
+    else:
+        match = _STATUS_AT_END.search(text)
+        if match is None:
+            return text, ""
+        cut = text[: match.start()] + "."
+    return " ".join(cut.split()), " ".join(match.group("status").lower().split())

@@ -31,7 +31,7 @@ from . import fields
 from .crf import tag_tokens
 from .gbt7714 import looks_like_gbt7714, parse_gbt7714
 from .gost import looks_like_gost, parse_gost
-from .notes import AcceptanceNote, split_acceptance_note
+from .notes import AcceptanceNote, split_acceptance_note, split_publication_status
 from .roles import RoleNotes, cut_role_notes, may_hold_role_formula
 from .tokens import Token, tokenize
 
@@ -131,6 +131,7 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         reason = "empty citation" if not text.strip() else "not a citation"
         return _unparsed(raw, source, reason)
     text, note = split_acceptance_note(text)
+    text, status = split_publication_status(text)
     pubmed: dict[str, str] = {}
     if "PM" in text:
         text, pubmed = _cut_pubmed_ids(text)
@@ -164,6 +165,8 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         record = record.with_changes(note=_join(record.note, f"cited at p. {pinpoint}"))
     if pubmed:
         record = record.with_changes(extra={**record.extra, **pubmed})
+    if status:
+        record = record.with_changes(extra={**record.extra, "pubstate": status})  # CSL's "status"
     if not record.title and not _is_journal_reference(record):
         return _unparsed(raw, source, "no title found", record)
     return ParsedCitation(record, True, tuple(problems))
