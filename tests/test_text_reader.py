@@ -117,6 +117,28 @@ def test_wrapped_numbered_ieee_with_page_furniture() -> None:
     assert "M. van Baalen" in texts[5]
 
 
+
+def test_wrapped_running_header_seen_once_is_dropped() -> None:
+    # A references section over two pages: the next page's header appears once, between blank lines.
+    text = (
+        "[3] A. Vaswani et al., “Attention is all you need,” in Advances in Neural\n"
+        "Information Processing Systems, vol. 30, 2017.\n"
+        "\n"
+        "12 IEEE TRANSACTIONS ON PATTERN ANALYSIS, VOL. 1, NO. 1, JANUARY 2020\n"
+        "\n"
+        "[4] D. P. Kingma and J. Ba, “Adam: A method for stochastic optimization,”\n"
+        "arXiv preprint arXiv:1412.6980, 2014.\n"
+    )
+    texts = [e.text for e in split_entries(text)]
+    assert len(texts) == 2
+    assert texts[0].endswith("Information Processing Systems, vol. 30, 2017.")
+    assert texts[1].endswith("arXiv:1412.6980, 2014.")
+
+
+def test_wrapped_line_between_blank_lines_that_is_no_header_is_kept() -> None:
+    text = "[1] J. Smith, “A title,” Journal of Things,\n\nvol. 12, pp. 1–10, 2020.\n"
+    assert [e.text for e in split_entries(text)] == ["J. Smith, “A title,” Journal of Things, vol. 12, pp. 1–10, 2020."]
+
 def test_wrapped_acl_author_year_without_numbers() -> None:
     entries = split_entries(_load("wrapped_acl.txt"))
     assert [e.line for e in entries] == [3, 7, 13, 17, 21]

@@ -102,7 +102,23 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for positions in recurring.values():
         if all(at_page_break(i) for i in positions):
             furniture.update(positions)
+    # A header that appears once (a section over two pages): alone between page breaks, with a page number
+    # at one end and set in capitals ("12 IEEE TRANSACTIONS ON PATTERN ANALYSIS, VOL. 1, JANUARY 2020").
+    furniture.update(
+        i
+        for i, line in enumerate(lines)
+        if 0 < i < len(lines) - 1 and i - 1 in breaks and i + 1 in breaks and _is_running_header(line)
+    )
     return furniture
+
+
+_PAGE_NUMBER_AT_AN_END = re.compile(r"^\s*\d{1,4}\s+\D|\D\s+\d{1,4}\s*$")
+
+
+def _is_running_header(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    return bool(_PAGE_NUMBER_AT_AN_END.search(line)) and len(letters) >= 8 and capitals >= 0.6 * len(letters)
 
 
 # --- wrapped mode: where entries start -----------------------------------------------------------
