@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bibconv.citations import parse_citation
 
 
@@ -42,3 +44,41 @@ def test_page_marker_without_space():
     ).record
     assert record.page == "565–566"
     assert "pp" not in record.container_title
+
+
+def test_corporate_author_before_the_year_and_locator_words_before_the_url():
+    r = parse_citation(
+        "World Health Organization (2020) Coronavirus disease (COVID-19) pandemic. Available at: "
+        "https://www.who.int/emergencies/diseases/novel-coronavirus-2019 (Accessed: 12 March 2021)."
+    ).record
+    assert [n.literal for n in r.author] == ["World Health Organization"]
+    assert (r.title, r.issued, r.publisher) == ("Coronavirus disease (COVID-19) pandemic", "2020", "")
+    assert r.url == "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"
+
+
+def test_team_without_editor_word_is_the_author_and_url_word_is_no_place():
+    r = parse_citation(
+        "R Core Team (2023). R: A language and environment for statistical computing. R Foundation for "
+        "Statistical Computing, Vienna, Austria. URL https://www.R-project.org/."
+    ).record
+    assert [n.literal for n in r.author] == ["R Core Team"] and not r.editor
+    assert (r.publisher, r.publisher_place) == ("R Foundation for Statistical Computing", "Vienna, Austria")
+    assert r.url == "https://www.R-project.org/"
+
+
+@pytest.mark.parametrize(
+    ("citation", "field", "number"),
+    [
+        (
+            "Knuth, D. E. (1997). The Art of Computer Programming (3rd ed.). Addison-Wesley. ISBN 978-0-201-89683-1.",
+            "isbn",
+            "978-0-201-89683-1",
+        ),
+        ("Smith J. Deep learning. London: Routledge; 2019. ISBN: 0-415-12345-X.", "isbn", "0-415-12345-X"),
+        ("Doe, J. (2020). A title. Nature, 12(3), 4-5. ISSN 0028-0836.", "issn", "0028-0836"),
+    ],
+)
+def test_isbn_and_issn_are_fields_not_publisher_text(citation, field, number):
+    r = parse_citation(citation).record
+    assert getattr(r, field) == number
+    assert "ISBN" not in r.publisher and "ISSN" not in r.container_title

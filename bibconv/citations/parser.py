@@ -134,7 +134,10 @@ def _parse(text: str, source: Source) -> ParsedCitation:
     text, status = split_publication_status(text)
     pubmed: dict[str, str] = {}
     if "PM" in text:
-        text, pubmed = _cut_pubmed_ids(text)
+        text, pubmed = _cut_numbers(_PUBMED_ID, text)
+    book_numbers: dict[str, str] = {}
+    if "ISBN" in text or "ISSN" in text:
+        text, book_numbers = _cut_numbers(_BOOK_NUMBER, text)
     standard = _by_national_standard(text, source)
     if standard is not None:
         record = _known_venue(standard)
@@ -167,6 +170,8 @@ def _parse(text: str, source: Source) -> ParsedCitation:
         record = record.with_changes(extra={**record.extra, **pubmed})
     if status:
         record = record.with_changes(extra={**record.extra, "pubstate": status})  # CSL's "status"
+    if book_numbers:
+        record = record.with_changes(**book_numbers)
     if not record.title and not _is_journal_reference(record):
         return _unparsed(raw, source, "no title found", record)
     return ParsedCitation(record, True, tuple(problems))
@@ -176,14 +181,23 @@ def _parse(text: str, source: Source) -> ParsedCitation:
 _PUBMED_ID = re.compile(r"[\s.;,]*\b(PMID|PMCID)\s*:?\s*((?:PMC)?\d{1,10})\b\.?", re.IGNORECASE)
 
 
-def _cut_pubmed_ids(text: str) -> tuple[str, dict[str, str]]:
-    """(text without its PMID/PMCID, the identifiers as BibTeX fields ``pmid``/``pmcid``)."""
-    found = {kind.lower(): value for kind, value in _PUBMED_ID.findall(text)}
+
+
+#: ``… Addison-Wesley. ISBN 978-0-201-89683-1.``, ``ISSN: 0028-0836``: the book's or serial's number, not a
+#: publisher or a place.
+_BOOK_NUMBER = re.compile(
+    r"[\s.;,]*\b(ISBN|ISSN)(?:-1[03])?\s*:?\s*((?:\d[\s-]?){9,12}[\dX]|\d{4}-?\d{3}[\dX])\b\.?", re.IGNORECASE
+)
+
+
+def _cut_numbers(pattern: re.Pattern[str], text: str) -> tuple[str, dict[str, str]]:
+    """(text without the numbers ``pattern`` finds, {kind in lower case: number}): ``_PUBMED_ID`` gives the
+    BibTeX fields ``pmid``/``pmcid``, ``_BOOK_NUMBER`` the record's ``isbn``/``issn``."""
+    found = {kind.lower(): value for kind, value in pattern.findall(text)}
     if not found:
         return text, {}
-    cut = _PUBMED_ID.sub("", text).strip(" ;,")
+    cut = pattern.sub("", text).strip(" ;,")
     return (cut + "." if text.rstrip().endswith(".") and not cut.endswith(".") else cut), found
-
 
 #: Chicago notes: ``Kuhn, Structure (Chicago: University of Chicago Press, 1962), 45.`` ends with the page
 #: the note cites, after the parenthesised facts of publication — not a volume, not the work's pages.
@@ -379,6 +393,9 @@ def _certain_labels(
     if present & _EDITOR_MARK:  # an editor role word is also an editor marker
         _editors_before_marker(tokens, fixed)
         _editor_run_ends_at_role_word(tokens, fixed)
+    elif fixed[0] == "editor":  # "R Core Team (2023).": no editors without a word saying so
+        end = _run_end(fixed, 0)
+        fixed[:end] = ["author"] * end
     _book_title_after_editors(fixed)
     _untitled_book_with_editor(fixed)
     if present & _IN_WORD:
@@ -408,7 +425,11 @@ def _certain_labels(
         _acronym_venue_before_year(tokens, fixed)
     if present & _ACRONYM_TOKEN:
         _venue_continues_after_container(tokens, fixed)
+    if present & _IDENTIFIER:
+        _locator_words_before_identifier(tokens, fixed, marks)
     _words_labelled_url(tokens, fixed)
+    if present & _PAREN_YEAR_TOKEN:
+        _corporate_author_before_year(tokens, fixed, marks)
     if present & _UNPUNCTUATED_YEAR:  # "2015"
         _names_then_bare_year(tokens, fixed)
     if present & _OPENS_DATE_TOKEN:  # "(2020,"
@@ -643,6 +664,33 @@ def _words_labelled_url(tokens: list[Token], labels: list[str]) -> None:
                 labels[k] = label
         i = max(j, i + 1)
 
+
+
+def _locator_words_before_identifier(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
+    """``… Vienna, Austria. URL https://www.R-project.org/.``, ``Available at: https://…``: the words that
+    introduce an identifier go with it (it is read from the whole string), not into the place or title."""
+    for i in range(1, len(tokens)):
+        if marks[i] & _IDENTIFIER:
+            j = i
+            while j > max(i - 2, 0) and _is_locator_word(tokens[j - 1].text) and labels[j - 1] != "title":
+                j -= 1
+                labels[j] = "url"
+
+
+def _is_locator_word(text: str) -> bool:
+    """A word such as "URL", "Available", "at:", "Retrieved", "from" (not a bracket: "(Routledge) https://…"
+    is Cell's publisher before the DOI)."""
+    return text[0].isalpha() and _LOCATOR_WORD.match(text) is not None
+
+
+def _corporate_author_before_year(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
+    """Harvard's ``World Health Organization (2020) Coronavirus disease … Available at: …``: a body's name
+    before the year in parentheses, which the labeller took for a publisher, is the author."""
+    if "author" in labels or labels[0] != "publisher":
+        return
+    end = labels.index("date") if "date" in labels else 0
+    if 0 < end <= 8 and marks[end] & _PAREN_YEAR_TOKEN and all(label == "publisher" for label in labels[:end]):
+        labels[:end] = ["author"] * end
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$")
 _VOLUME_IN_PARENS = re.compile(r"^\(\d{1,2}\)$")
