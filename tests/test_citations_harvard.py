@@ -54,6 +54,7 @@ def test_corporate_author_before_the_year_and_locator_words_before_the_url():
     assert [n.literal for n in r.author] == ["World Health Organization"]
     assert (r.title, r.issued, r.publisher) == ("Coronavirus disease (COVID-19) pandemic", "2020", "")
     assert r.url == "https://www.who.int/emergencies/diseases/novel-coronavirus-2019"
+    assert r.extra["urldate"] == "2021-03"  # the access date is kept (biblatex urldate, CSL accessed)
 
 
 def test_team_without_editor_word_is_the_author_and_url_word_is_no_place():

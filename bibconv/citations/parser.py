@@ -1601,6 +1601,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     if container and _ARXIV_CONTAINER.match(container):
         container = ""
     extra: dict[str, str] = {}
+    if "other" in segments and (accessed := fields.parse_date(" ".join(segments["other"]))):
+        extra["urldate"] = accessed  # "(Accessed: 12 March 2021)": see _access_dates
     if arxiv and (arxiv_class := _ARXIV_CLASS.match(publisher)):
         extra["primaryclass"], publisher = arxiv_class.group(1), ""  # "arXiv:1301.3781 [cs.CL]"
     elif arxiv and (arxiv_class := _ARXIV_CLASS_AFTER_ID.search(text)):
