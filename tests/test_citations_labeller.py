@@ -64,6 +64,26 @@ def test_encoded_features_keep_known_features_in_order():
     assert encoded(tokens) == [[f.encode() for f in feats if f in keep] for feats in plain]
 
 
+WORDS = ["Smith", "smith", "J", "Nature", "2020", "12", "pp", "In", "ed", "ſ", "İ", "x"]
+MARKS = ["", ".", ",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "'", "-", "–", "_", "/", "?"]
+token_texts = st.builds("".join, st.lists(st.sampled_from(WORDS + MARKS), min_size=1, max_size=4)).filter(
+    lambda text: text.strip()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(token_texts, max_size=8), max_size=6), st.sets(st.sampled_from(range(40))))
+def test_encoded_features_per_word_and_shape_are_the_plain_ones(citations, kept_indices):
+    """Texts sharing a word or a shape ("Smith," "(Smith") share its encoded neighbour features: each
+    citation's features are still the plain ones restricted to the kept features, in order."""
+    plain = [sequence_features(tokenize(" ".join(texts))) for texts in citations]
+    every_feature = sorted({f for features in plain for feats in features for f in feats})
+    keep = frozenset(every_feature[i] for i in kept_indices if i < len(every_feature))
+    encoded = Featurizer(lambda feats: tuple(f.encode() for f in feats if f in keep))
+    for texts, features in zip(citations, plain, strict=True):
+        assert encoded(tokenize(" ".join(texts))) == [[f.encode() for f in fs if f in keep] for fs in features]
+
+
 def test_tag_tokens_gives_the_labels_of_the_full_features():
     for text in CITATIONS:
         tokens = tokenize(text)
