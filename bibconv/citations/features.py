@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -35,7 +36,14 @@ _MONTHS = frozenset(
 
 def _shape(word: str) -> str:
     """The word's letters and digits as X/x/d, runs collapsed, at most 8 characters."""
-    mapped = word.translate(_SHAPE_MAP)
+    return _collapsed_runs(word.translate(_SHAPE_MAP))
+
+
+# Cached: the many distinct words share few mapped forms (every capitalised five-letter word with a comma
+# is "Xxxxx,"), so the loop below runs for a new form only.
+@lru_cache(maxsize=1 << 14)
+def _collapsed_runs(mapped: str) -> str:
+    """``mapped`` with each run of one character collapsed to it, at most 8 characters."""
     out = last = mapped[:1]
     for ch in mapped:
         if ch != last:
