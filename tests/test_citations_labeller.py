@@ -8,6 +8,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bibconv.citations import features
 from bibconv.citations.crf import _featurizer, _tagger, tag, tag_tokens
 from bibconv.citations.features import Featurizer, sequence_features, token_features
 from bibconv.citations.tokens import tokenize
@@ -62,6 +63,36 @@ def test_encoded_features_keep_known_features_in_order():
     tokens = tokenize("Doe, J. Title")
     plain = sequence_features(tokens)
     assert encoded(tokens) == [[f.encode() for f in feats if f in keep] for feats in plain]
+
+
+WORDS = ["Smith", "smith", "J", "Nature", "2020", "12", "pp", "In", "ed", "ſ", "İ", "x"]
+MARKS = ["", ".", ",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "'", "-", "–", "_", "/", "?"]
+token_texts = st.builds("".join, st.lists(st.sampled_from(WORDS + MARKS), min_size=1, max_size=4)).filter(
+    lambda text: text.strip()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(token_texts, max_size=8), max_size=6), st.sets(st.sampled_from(range(40))))
+def test_encoded_features_per_word_and_shape_are_the_plain_ones(citations, kept_indices):
+    """Texts sharing a word or a shape ("Smith," "(Smith") share its encoded neighbour features: each
+    citation's features are still the plain ones restricted to the kept features, in order."""
+    plain = [sequence_features(tokenize(" ".join(texts))) for texts in citations]
+    every_feature = sorted({f for features in plain for feats in features for f in feats})
+    keep = frozenset(every_feature[i] for i in kept_indices if i < len(every_feature))
+    encoded = Featurizer(lambda feats: tuple(f.encode() for f in feats if f in keep))
+    for texts, expected in zip(citations, plain, strict=True):
+        assert encoded(tokenize(" ".join(texts))) == [[f.encode() for f in fs if f in keep] for fs in expected]
+
+
+@given(st.text(alphabet="aB1 .,;:()[]\"“”‘’«»„'", min_size=1, max_size=8))
+def test_marks_of_a_token_are_the_plain_tests(text):
+    opens_quote = text[0] in features._OPEN_QUOTES
+    closes_quote = text.rstrip(".,;:)").endswith(tuple(features._CLOSE_QUOTES))
+    paren_delta = text.count("(") + text.count("[") - text.count(")") - text.count("]")
+    marked = opens_quote or closes_quote or paren_delta != 0
+    plain = features._Marks(opens_quote, closes_quote, len(text) > 1, paren_delta) if marked else None
+    assert features._marks(text) == plain
 
 
 def test_tag_tokens_gives_the_labels_of_the_full_features():

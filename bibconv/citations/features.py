@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -35,7 +36,14 @@ _MONTHS = frozenset(
 
 def _shape(word: str) -> str:
     """The word's letters and digits as X/x/d, runs collapsed, at most 8 characters."""
-    mapped = word.translate(_SHAPE_MAP)
+    return _collapsed_runs(word.translate(_SHAPE_MAP))
+
+
+# Cached: the many distinct words share few mapped forms (every capitalised five-letter word with a comma
+# is "Xxxxx,"), so the loop below runs for a new form only.
+@lru_cache(maxsize=1 << 14)
+def _collapsed_runs(mapped: str) -> str:
+    """``mapped`` with each run of one character collapsed to it, at most 8 characters."""
     out = last = mapped[:1]
     for ch in mapped:
         if ch != last:
@@ -100,7 +108,9 @@ class Featurizer:
     a citation then costs one concatenation of cached tuples per token. ``encode`` turns the feature
     strings into what the consumer wants: the plain strings for training, or for tagging only the
     features the model knows, as UTF-8 bytes (python-crfsuite skips its own encoding for bytes, and the
-    model ignores unknown features, so dropping them changes no label).
+    model ignores unknown features, so dropping them changes no label). It must encode each feature on
+    its own (``encode(a + b) == encode(a) + encode(b)``): the features a token gives its neighbours are
+    encoded per word and per shape, which many token texts share ("Smith,", "Smith.", "(Smith").
     """
 
     #: Bounded so that a long run over millions of distinct tokens does not grow without limit
@@ -116,14 +126,47 @@ class Featurizer:
         self._bos_parts = ((), encode(["BOS"]), (), (), (), None)
         self._eos_parts = ((), (), (), encode(["EOS"]), (), None)
         self._by_length: dict[int, list[tuple]] = {}
+        self._as_neighbour_cache: dict[str, tuple] = {}
+        # The -1 final punctuation of the next token: the mark, or "_" for any other character.
+        self._after_punct = {mark: encode(["-1p=" + mark]) for mark in _PUNCT}
+        self._after_other = encode(["-1p=_"])
 
     def _parts(self, text: str) -> tuple:
         parts = self._cache.get(text)
         if parts is None:
             if len(self._cache) >= self.CACHE_LIMIT:
                 self._cache.clear()
-            parts = self._cache[text] = _token_parts(text, self._encode)
+                self._as_neighbour_cache.clear()
+            parts = self._cache[text] = self._token_parts(text)
         return parts
+
+    def _token_parts(self, text: str) -> tuple:
+        """What ``text`` contributes to its own features and to its neighbours' (see ``OWN`` below)."""
+        own = token_features(text)
+        shape, word = own[0], own[1]
+        word_before, word_two_before, word_after, word_two_after = self._as_neighbour(word)
+        shape_before, _, shape_after, _ = self._as_neighbour(shape)
+        return (
+            self._encode(own),
+            word_before + shape_before + self._after_punct.get(text[-1], self._after_other),
+            word_two_before,
+            word_after + shape_after,
+            word_two_after,
+            _marks(text),
+        )
+
+    def _as_neighbour(self, feature: str) -> tuple:
+        """The word or shape feature as the features -1, -2, +1 and +2 of the tokens around it, encoded."""
+        encoded = self._as_neighbour_cache.get(feature)
+        if encoded is None:
+            encode = self._encode
+            encoded = self._as_neighbour_cache[feature] = (
+                encode(["-1" + feature]),
+                encode(["-2" + feature]),
+                encode(["+1" + feature]),
+                encode(["+2" + feature]),
+            )
+        return encoded
 
     def _positions(self, n: int) -> list[tuple]:
         """The position feature of each of ``n`` tokens (one list per citation length, kept)."""
@@ -208,25 +251,19 @@ class _Marks(NamedTuple):
     paren_delta: int  # brackets opened minus closed
 
 
-def _token_parts(text: str, encode: Callable[[list[str]], tuple]) -> tuple:
-    own = token_features(text)
-    shape, word = own[0], own[1]
-    last = text[-1]
+def _marks(text: str) -> _Marks | None:
+    if _QUOTES_AND_BRACKETS.isdisjoint(text):
+        return None  # most tokens: one scan of the text instead of the six tests below
     opens_quote = text[0] in _OPEN_QUOTES
     closes_quote = text.rstrip(".,;:)").endswith(_CLOSE_TUPLE)
     paren_delta = text.count("(") + text.count("[") - text.count(")") - text.count("]")
-    marked = opens_quote or closes_quote or paren_delta != 0
-    return (
-        encode(own),
-        encode(["-1" + word, "-1" + shape, "-1p=" + (last if last in _PUNCT else "_")]),
-        encode(["-2" + word]),
-        encode(["+1" + word, "+1" + shape]),
-        encode(["+2" + word]),
-        _Marks(opens_quote, closes_quote, len(text) > 1, paren_delta) if marked else None,
-    )
+    if opens_quote or closes_quote or paren_delta != 0:
+        return _Marks(opens_quote, closes_quote, len(text) > 1, paren_delta)
+    return None
 
 
 _CLOSE_TUPLE = tuple(_CLOSE_QUOTES)
+_QUOTES_AND_BRACKETS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES + "()[]")  # a token without any has no marks
 _POS = [f"pos={i}" for i in range(10)]
 
 #: The plain strings, as training uses them.
