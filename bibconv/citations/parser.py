@@ -419,8 +419,8 @@ def _certain_labels(
     if present & _INITIALS_THEN_COMMA:
         _title_inside_names(tokens, fixed)
     _journal_after_closed_name_list(tokens, fixed)
-    if present & _INITIALS:
-        _title_after_name_list(tokens, fixed)
+    if present & _NAME_INITIALS:
+        _title_after_name_list(tokens, fixed, marks)
     if present & _YEAR_THEN_COLON:
         _acronym_venue_before_year(tokens, fixed)
     if present & _ACRONYM_TOKEN:
@@ -581,6 +581,7 @@ _IDENTIFIER, _BARE_YEAR_TOKEN, _PAREN_YEAR_TOKEN, _INITIALS = 256, 512, 1024, 20
 _IN_WORD, _JOURNAL_ABBREVIATION, _PROCEEDINGS_TOKEN, _PAREN_NUMBER_TOKEN, _YEAR_THEN_COLON = 4096, 8192, 16384, 32768, 65536
 _GLUED_PAGES_TOKEN, _IN_COLON, _UNPUNCTUATED_YEAR, _OPENS_DATE_TOKEN = 1 << 17, 1 << 18, 1 << 19, 1 << 20
 _ET_WORD, _CLOSES_DOUBLE_QUOTE, _ABBREVIATED_TOKEN, _ACRONYM_TOKEN = 1 << 21, 1 << 22, 1 << 23, 1 << 24
+_NAME_INITIALS = 1 << 25  # initials of any script's capitals, as _title_after_name_list reads them
 _YEARS = _BARE_YEAR_TOKEN | _PAREN_YEAR_TOKEN
 _UNSEEN = 64  # a text not marked yet; never the marks of a text
 _TOKEN_MARKS: dict[str, int] = {}  # by token text: texts recur from citation to citation (bounded)
@@ -630,6 +631,7 @@ def _marks_of(text: str) -> int:
         | (_ABBREVIATED_TOKEN if text[-1] == "." and "A" <= first <= "Z" and _ABBREVIATED_WORD.match(text) else 0)
         | (_ACRONYM_TOKEN if "A" <= first <= "Z" and not text[1:].islower() and _ACRONYM.match(text) else 0)
         | (_ACRONYM_TOKEN if first == "(" and _PAREN_ACRONYM.match(text) else 0)
+        | (_NAME_INITIALS if first.isupper() and len(text) <= 10 and _is_initials(text) else 0)
     )
 
 
@@ -1274,6 +1276,7 @@ _NAME_SUFFIX_WORD = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?[,;]?$")
 
 
 def _is_initials(text: str) -> bool:
+    """A token of ``_INITIALS_WORD`` in capitals (the ``_NAME_INITIALS`` mark of its text)."""
     return text[0].isupper() and _INITIALS_WORD.match(text) is not None
 
 
@@ -1284,17 +1287,17 @@ def _is_capitalised(text: str) -> bool:
 _FAMILY_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "dos", "du", "le", "la", "del"})
 
 
-def _title_after_name_list(tokens: list[Token], labels: list[str]) -> None:
+def _title_after_name_list(tokens: list[Token], labels: list[str], marks: list[int]) -> None:
     """Where a list of names with initials ends, the title starts. IEEE's ``J. Tschichold, Typographische
     Mitteilungen, …`` and APS's ``M. Barr and C. F. Wells, Toposes, Triples, and Theories (…)``: after a
     comma, a capitalised word that starts no name. APA's and MLA's ``Barabási, A.-L. Linked: The New …``:
     initials without a comma (nor "and" after them) close the list. A family name the labeller left out
     (``H. I. Glück, Formatierung …``, ``and P. H. Souto Ribeiro, Spatial …``) is put back with its initials."""
     n = len(labels)
-    family_first = not _is_initials(tokens[0].text)
+    family_first = not marks[0] & _NAME_INITIALS
     i = closed = 0
     while i < n and labels[i] == "author":
-        name = _name_with_initials(tokens, labels, i, family_first)
+        name = _name_with_initials(tokens, labels, marks, i, family_first)
         if name is None:
             if not closed or family_first and tokens[i].text.endswith(_NAME_CLOSERS):
                 return  # not certainly the end: "Park, J.-w., …" is a name with a given name it cannot read
@@ -1307,7 +1310,7 @@ def _title_after_name_list(tokens: list[Token], labels: list[str]) -> None:
             i += 1
             closed = 0
         elif not closed:
-            if i < n and _given_names_follow(tokens, i):
+            if i < n and _given_names_follow(tokens, marks, i):
                 return
             break  # "Barabási, A.-L. Linked": a name without a comma (nor "and" after it) ends the list
     if 0 < i < n and labels[i] == "author" and _is_capitalised(tokens[i].text):
@@ -1317,21 +1320,21 @@ def _title_after_name_list(tokens: list[Token], labels: list[str]) -> None:
                 i += 1
 
 
-def _given_names_follow(tokens: list[Token], i: int) -> bool:
+def _given_names_follow(tokens: list[Token], marks: list[int], i: int) -> bool:
     """Do given names, not a title, follow the initials before ``i`` (``Newton, H. Joseph.``, ``Grimson,
     W. Eric L.``, ``Van Horn, G. Armour,``)? A word ending like a name, or initials close after it."""
-    return tokens[i].text.endswith((".", ",", ";")) or any(_is_initials(t.text) for t in tokens[i + 1 : i + 3])
+    return tokens[i].text.endswith((".", ",", ";")) or any(mark & _NAME_INITIALS for mark in marks[i + 1 : i + 3])
 
 
 def _name_with_initials(
-    tokens: list[Token], labels: list[str], i: int, family_first: bool
+    tokens: list[Token], labels: list[str], marks: list[int], i: int, family_first: bool
 ) -> tuple[int, bool] | None:
     """(end, closed by a comma) of the name at ``i``: initials and a family name of at most three words ending
     with a comma or before "and" (``J. T. Schwartz,``), or, in a family-first list, the family name and a
     comma, then initials (``Barabási, A.-L.``); None if no such name starts there."""
     n = len(labels)
     j = i
-    while j < n and labels[j] == "author" and _is_initials(tokens[j].text):
+    while j < n and labels[j] == "author" and marks[j] & _NAME_INITIALS:
         j += 1
     if j > i:
         if tokens[j - 1].text.endswith(_NAME_CLOSERS):
@@ -1358,7 +1361,7 @@ def _name_with_initials(
     else:
         return None
     j = comma + 1
-    while j < n and labels[j] == "author" and _is_initials(tokens[j].text):
+    while j < n and labels[j] == "author" and marks[j] & _NAME_INITIALS:
         j += 1
         if tokens[j - 1].text.endswith(_NAME_CLOSERS):
             break  # "Herrmann, W. A., K. Öfele": the comma closes the name
