@@ -129,3 +129,12 @@ def test_family_name_after_author_initials_is_the_authors(citation, names, title
     r = parse_citation(citation).record
     assert [(n.given, n.family) for n in r.author] == names
     assert r.title == title
+
+
+def test_project_contributors_are_one_corporate_author():
+    r = parse_citation(
+        '[2] PyTorch Contributors, "PyTorch documentation," 2024. [Online]. Available: '
+        "https://pytorch.org/docs/stable/index.html (accessed Jan. 5, 2024)."
+    ).record
+    assert [n.literal for n in r.author] == ["PyTorch Contributors"]
+    assert (r.title, r.issued, r.url) == ("PyTorch documentation", "2024", "https://pytorch.org/docs/stable/index.html")

@@ -306,12 +306,13 @@ def _may_hold_conjunction(text: str) -> bool:
 
 # APA's "…, Sifre, L., van den Driessche, G., ... Hassabis, D.": names left out, the last one given.
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*,?")
-# Words that name a body whatever their position; the weaker ones ("Group", "Bank", "Center") are also
-# family names, so they count only in a longer name ("Stanford Vision Group").
+# Words that name a body whatever their position ("PyTorch Contributors", "The SciPy community" too); the
+# weaker ones ("Group", "Bank", "Center") are also family names, so they count only in a longer name
+# ("Stanford Vision Group").
 _ORGANISATION_WORD = re.compile(
     r"\b(?:organi[sz]ations?|associations?|institutes?|society|committee|consortium|agency|council|foundation|"
     r"commission|ministry|collaboration|corporation|inc|ltd|llc|gmbh|secretariat|federation|"
-    r"administration|team|taskforce|authority)\b\.?",
+    r"administration|team|taskforce|authority|contributors|developers|maintainers|community)\b\.?",
     re.IGNORECASE,
 )
 _WEAK_ORGANISATION_WORD = re.compile(
