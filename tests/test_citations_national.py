@@ -7,6 +7,7 @@ import pytest
 from bibconv.citations import parse_citation
 from bibconv.citations.gbt7714 import looks_like_gbt7714
 from bibconv.citations.gost import looks_like_gost
+from bibconv.citations.japanese import looks_like_japanese
 
 
 def people(names) -> list[str]:
@@ -106,7 +107,7 @@ def test_gost_responsibility_after_the_title_and_english_areas():
     ],
 )
 def test_other_styles_are_not_taken_for_a_national_standard(text):
-    assert not looks_like_gbt7714(text) and not looks_like_gost(text)
+    assert not looks_like_gbt7714(text) and not looks_like_gost(text) and not looks_like_japanese(text)
 
 
 def test_polish_pn_iso_690_title_after_names_and_quoted_journal():
@@ -135,3 +136,33 @@ def test_cyrillic_initials_belong_to_the_name():
     assert [(n.family, n.given) for n in record.author] == [("Иванов", "И. И.")]
     assert record.title == "Теория чисел"
     assert (record.publisher, record.publisher_place, record.year) == ("Наука", "М", "1985")
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "volume", "issue", "year"),
+    [
+        ("山田太郎 (2020)「深層学習入門」『情報処理』61(3), 123-130.", ["山田太郎"], "61", "3", "2020"),
+        (
+            "山田太郎・鈴木一郎「深層学習入門」『情報処理』第61巻第3号, 2020年, pp.123-130.",
+            ["山田太郎", "鈴木一郎"],
+            "61",
+            "3",
+            "2020",
+        ),
+    ],
+)
+def test_japanese_article_title_in_corner_brackets_journal_in_double_ones(text, authors, volume, issue, year):
+    r = parse_citation(text).record
+    assert [n.literal for n in r.author] == authors
+    assert (r.entry_type, r.title, r.container_title) == ("article", "深層学習入門", "情報処理")
+    assert (r.volume, r.issue, r.page, r.issued, r.language) == (volume, issue, "123–130", year, "ja")
+    assert not r.publisher
+
+
+def test_japanese_book_and_chapter_in_an_edited_book():
+    book = parse_citation("佐藤花子『日本語の文法』岩波書店, 2015.").record
+    assert (book.entry_type, book.title, book.publisher, book.issued) == ("book", "日本語の文法", "岩波書店", "2015")
+    chapter = parse_citation("田中次郎 (2018)「近代日本の思想」、佐藤花子編『日本思想史』東京大学出版会, 45-67頁.").record
+    assert (chapter.entry_type, chapter.title, chapter.container_title) == ("incollection", "近代日本の思想", "日本思想史")
+    assert [n.literal for n in chapter.editor] == ["佐藤花子"]
+    assert (chapter.publisher, chapter.page, chapter.issued) == ("東京大学出版会", "45–67", "2018")

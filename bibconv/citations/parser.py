@@ -31,6 +31,7 @@ from . import fields
 from .crf import tag_tokens
 from .gbt7714 import looks_like_gbt7714, parse_gbt7714
 from .gost import looks_like_gost, parse_gost
+from .japanese import looks_like_japanese, parse_japanese
 from .notes import AcceptanceNote, split_acceptance_note, split_publication_status
 from .roles import RoleNotes, cut_role_notes, may_hold_role_formula
 from .tokens import Token, tokenize
@@ -1782,12 +1783,15 @@ def _lookup_venue(text: str):
 
 
 def _by_national_standard(text: str, source: Source) -> Record | None:
-    """A GB/T 7714 or GOST reference read by its standard's grammar (None for anything else): their type
-    codes and area separators make the structure certain where the labeller has seen few examples."""
+    """A GB/T 7714, GOST or Japanese corner-bracket reference read by its own grammar (None for anything
+    else): type codes, area separators and brackets make the structure certain where the labeller has seen
+    few examples (or, in unspaced Japanese, cannot see the parts)."""
     if "[" in text and looks_like_gbt7714(text):
         return parse_gbt7714(text, source)
     if ("—" in text or "–" in text) and looks_like_gost(text):
         return parse_gost(text, source)
+    if ("「" in text or "『" in text) and looks_like_japanese(text):
+        return parse_japanese(text, source)
     return None
 
 
