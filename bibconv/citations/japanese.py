@@ -31,8 +31,9 @@ _PUNCTUATION = " 　.,，、。:：;；"
 
 
 def looks_like_japanese(text: str) -> bool:
-    """A title in 「」 or 『』 (anywhere after the start): the corner brackets of Japanese references."""
-    return ("『" in text or "「" in text) and (_WORK_TITLE.search(text) is not None or _ARTICLE_TITLE.search(text) is not None)
+    """A title in 「」 or 『』: the corner brackets of Japanese references (``parse_japanese`` also wants a
+    name before it)."""
+    return _WORK_TITLE.search(text) is not None or _ARTICLE_TITLE.search(text) is not None
 
 
 def parse_japanese(text: str, source: Source = NOWHERE) -> Record | None:

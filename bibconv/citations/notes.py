@@ -1,11 +1,12 @@
 """Acceptance notes that paper lists append to a citation: ``… arXiv:2406.04333 (2024). (NeurIPS 2024)``.
 
 ``split_acceptance_note`` removes such a trailing note and says which venue and year it names, so that the
-parser can upgrade an arXiv preprint to the published venue while keeping its arXiv id.
-``split_publication_status`` removes a status that names no venue: APA's ``Smith, J. (in press).``,
-Chicago's ``…, forthcoming.``. A note must name a
+parser can upgrade an arXiv preprint to the published venue while keeping its arXiv id. A note must name a
 venue (a table hit, or an acronym-like name next to a year or an "Accepted" word) and carry a year or a
 status word; a citation's own ``(2018)`` or ``(Volume 1: Long Papers)`` is never taken for one.
+
+``split_publication_status`` removes a status that names no venue: APA's ``Smith, J. (in press).``,
+Chicago's ``…, forthcoming.``.
 """
 
 from __future__ import annotations

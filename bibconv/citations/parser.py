@@ -691,8 +691,8 @@ def _corporate_author_before_year(tokens: list[Token], labels: list[str], marks:
     before the year in parentheses, which the labeller took for a publisher, is the author."""
     if "author" in labels or labels[0] != "publisher":
         return
-    end = labels.index("date") if "date" in labels else 0
-    if 0 < end <= 8 and marks[end] & _PAREN_YEAR_TOKEN and all(label == "publisher" for label in labels[:end]):
+    end = _run_end(labels, 0)
+    if end <= 8 and end < len(labels) and labels[end] == "date" and marks[end] & _PAREN_YEAR_TOKEN:
         labels[:end] = ["author"] * end
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*$")
@@ -1314,11 +1314,10 @@ def _title_after_name_list(tokens: list[Token], labels: list[str], marks: list[i
             if i < n and _given_names_follow(tokens, marks, i):
                 return
             break  # "Barabási, A.-L. Linked": a name without a comma (nor "and" after it) ends the list
-    if 0 < i < n and labels[i] == "author" and _is_capitalised(tokens[i].text):
-        if not _EDITOR_MARKER.match(tokens[i].text):
-            while i < n and labels[i] == "author":
-                labels[i] = "title"
-                i += 1
+    word = tokens[i].text if 0 < i < n else ""
+    if word and labels[i] == "author" and _is_capitalised(word) and not _EDITOR_MARKER.match(word):
+        end = _run_end(labels, i)
+        labels[i:end] = ["title"] * (end - i)
 
 
 def _given_names_follow(tokens: list[Token], marks: list[int], i: int) -> bool:
