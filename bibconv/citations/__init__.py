@@ -5,6 +5,6 @@ CSL styles) segments the string; rules handle what is certain (DOIs, arXiv ids, 
 "et al."); normalizers in ``fields.py`` turn segments into model values. See ``parser.py``.
 """
 
-from .parser import ParsedCitation, parse_citation
+from .parser import ParsedCitation, parse_citation, parse_citations
 
-__all__ = ["ParsedCitation", "parse_citation"]
+__all__ = ["ParsedCitation", "parse_citation", "parse_citations"]

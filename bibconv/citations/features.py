@@ -8,7 +8,7 @@ label thousands of citations per second.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -120,11 +120,12 @@ class Featurizer:
     def __init__(self, encode: Callable[[list[str]], tuple] = tuple) -> None:
         self._encode = encode
         self._cache: dict[str, tuple] = {}
-        self._pos = [encode([name]) for name in _POS]
-        self._inq, self._qend, self._inp = encode(["inq"]), encode(["qend"]), encode(["inp"])
-        # The parts of the missing neighbours before the first token and after the last.
-        self._bos_parts = ((), encode(["BOS"]), (), (), (), None)
-        self._eos_parts = ((), (), (), encode(["EOS"]), (), None)
+        #: The position feature of a token in each tenth of its citation.
+        self.positions = [encode([name]) for name in _POS]
+        #: The features of a token in a quote, ending a quote, in brackets.
+        self.quote_and_bracket = (encode(["inq"]), encode(["qend"]), encode(["inp"]))
+        #: The parts of the missing neighbours before the first token and after the last.
+        self.separators = ((), encode(["BOS"]), (), (), (), None), ((), (), (), encode(["EOS"]), (), None)
         self._by_length: dict[int, list[tuple]] = {}
         self._as_neighbour_cache: dict[str, tuple] = {}
         # The -1 final punctuation of the next token: the mark, or "_" for any other character.
@@ -137,10 +138,10 @@ class Featurizer:
             if len(self._cache) >= self.CACHE_LIMIT:
                 self._cache.clear()
                 self._as_neighbour_cache.clear()
-            parts = self._cache[text] = self._token_parts(text)
+            parts = self._cache[text] = self.token_parts(text)
         return parts
 
-    def _token_parts(self, text: str) -> tuple:
+    def token_parts(self, text: str) -> tuple:
         """What ``text`` contributes to its own features and to its neighbours' (see ``OWN`` below)."""
         own = token_features(text)
         shape, word = own[0], own[1]
@@ -172,7 +173,7 @@ class Featurizer:
         """The position feature of each of ``n`` tokens (one list per citation length, kept)."""
         positions = self._by_length.get(n)
         if positions is None:
-            positions = self._by_length[n] = [self._pos[10 * i // n] for i in range(n)]
+            positions = self._by_length[n] = [self.positions[10 * i // n] for i in range(n)]
         return positions
 
     def __call__(self, tokens: list[Token]) -> list[list]:
@@ -184,9 +185,9 @@ class Featurizer:
         # Quote and bracket marks follow a token's own features; most citations have none.
         owns = self._marked_owns(parts) if any(map(_MARKS_OF, parts)) else map(_OWN_OF, parts)
         # Each token's neighbours, shifted into place: -1 (BOS first), -2, +1 (EOS last), +2.
-        previous = (self._bos_parts, *parts[:-1])
+        previous = (self.separators[0], *parts[:-1])
         second_previous = (_NO_PARTS, _NO_PARTS, *parts[:-2])[:n]
-        following = (*parts[1:], self._eos_parts)
+        following = (*parts[1:], self.separators[1])
         second_following = (*parts[2:], _NO_PARTS, _NO_PARTS)[:n]
         # Feature order within a token is fixed (the model's scores are sums in this order).
         return [
@@ -198,35 +199,37 @@ class Featurizer:
 
     def _marked_owns(self, parts: list[tuple]) -> list[tuple]:
         """Each token's own features followed by its quote and bracket marks (inq, qend, inp)."""
-        inq, qend, inp = self._inq, self._qend, self._inp
-        owns: list[tuple] = []
-        in_quote = False
-        paren = 0
-        for part in parts:
-            own = part[OWN]
-            marks = part[MARKS]
-            if marks is None:  # most tokens: only in the quote or brackets the tokens before opened
-                if in_quote:
-                    own += inq
-                if paren > 0:
-                    own += inp
-                owns.append(own)
-                continue
-            opens_quote, closes_quote, long, paren_delta = marks
-            opens_quote = opens_quote and not in_quote
-            if in_quote or opens_quote:
-                own += inq
-                if opens_quote:
-                    in_quote = True
-                if closes_quote and (long or not opens_quote):
-                    in_quote = False
-                    own += qend
-            if paren > 0:
-                own += inp
-            if paren_delta:
-                paren = max(paren + paren_delta, 0)
-            owns.append(own)
-        return owns
+        inq, qend, inp = self.quote_and_bracket
+        return [
+            part[OWN] + (inq if in_quote else ()) + (qend if ends_quote else ()) + (inp if in_brackets else ())
+            for part, (in_quote, ends_quote, in_brackets) in zip(
+                parts, quote_and_bracket_marks(map(_MARKS_OF, parts)), strict=True
+            )
+        ]
+
+
+def quote_and_bracket_marks(marks: Iterable[_Marks | None]) -> Iterator[tuple[bool, bool, bool]]:
+    """For each token, from the marks of its text (``_marks``): is it in a quote, does it end one, is it
+    in brackets — as the quotes and brackets opened and closed by the tokens before it and by itself say."""
+    in_quote = False
+    paren = 0
+    for mark in marks:
+        if mark is None:  # most tokens: only in the quote or brackets the tokens before opened
+            yield in_quote, False, paren > 0
+            continue
+        opens_quote, closes_quote, long, paren_delta = mark
+        opens_quote = opens_quote and not in_quote
+        quoted = in_quote or opens_quote
+        ends_quote = False
+        if quoted:
+            if opens_quote:
+                in_quote = True
+            if closes_quote and (long or not opens_quote):
+                in_quote = False
+                ends_quote = True
+        yield quoted, ends_quote, paren > 0
+        if paren_delta:
+            paren = max(paren + paren_delta, 0)
 
 
 # What one token text contributes to its own features and to its neighbours', as a plain tuple indexed by

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..citations import parse_citation
+from ..citations import ParsedCitation, parse_citations
 from ..gcpause import cyclic_gc_paused
 from ..model import Record, Source
 from ..report import Report, Unread
@@ -345,9 +345,7 @@ def split_entries(text: str) -> list[Entry]:
 # --- the reader ----------------------------------------------------------------------------------
 
 
-def _record(entry: Entry, file: str, report: Report) -> Record:
-    source = Source(file, entry.line, FORMAT)
-    parsed = parse_citation(entry.text, source)
+def _record(entry: Entry, source: Source, parsed: ParsedCitation, report: Report) -> Record:
     record = parsed.record if parsed.record.source == source else parsed.record.with_changes(source=source)
     if parsed.ok:
         for problem in parsed.problems:
@@ -368,6 +366,8 @@ def read(
     report = Report()
     text = text.lstrip("\ufeff")
     entries = split_entries(text) if wrapped else list(_line_entries(text))
+    sources = [Source(file, entry.line, FORMAT) for entry in entries]
     with cyclic_gc_paused():  # ~40 acyclic tokens, tuples and strings per citation (see bibconv.gcpause)
-        records = [_record(entry, file, report) for entry in entries]
+        parsed = parse_citations([entry.text for entry in entries], sources)
+    records = [_record(*each, report) for each in zip(entries, sources, parsed, strict=True)]
     return records, report
