@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..citations import ParsedCitation, parse_citations
-from ..gcpause import cyclic_gc_paused
 from ..model import Record, Source
 from ..report import Report, Unread
 
@@ -367,7 +366,6 @@ def read(
     text = text.lstrip("\ufeff")
     entries = split_entries(text) if wrapped else list(_line_entries(text))
     sources = [Source(file, entry.line, FORMAT) for entry in entries]
-    with cyclic_gc_paused():  # ~40 acyclic tokens, tuples and strings per citation (see bibconv.gcpause)
-        parsed = parse_citations([entry.text for entry in entries], sources)
+    parsed = parse_citations([entry.text for entry in entries], sources)
     records = [_record(*each, report) for each in zip(entries, sources, parsed, strict=True)]
     return records, report
