@@ -36,6 +36,10 @@ def names(text: str) -> list[tuple[str, str, str]]:
         ),
         ("Pearl, J., Jr., and W. J. Dally", [("Pearl", "J.", ""), ("Dally", "W. J.", "")]),
         ("Kaiser Ł, Hubara I", [("Kaiser", "Ł.", ""), ("Hubara", "I.", "")]),
+        # ISO 690 / Chicago: the particle after the given name belongs to that name
+        ("LAAN, C. G. van der", [("Laan", "C. G.", "van der")]),
+        ("Smith, J., Laan, C. G. van der", [("Smith", "J.", ""), ("Laan", "C. G.", "van der")]),
+        ("Beethoven, Ludwig van", [("Beethoven", "Ludwig", "van")]),
     ],
 )
 def test_split_names(text, expected):
@@ -113,3 +117,19 @@ def test_initial_glued_to_the_family_name():
     names = fields.split_names("J.Smith and K.Jones")
     assert [(n.family, n.given) for n in names] == [("Smith", "J."), ("Jones", "K.")]
     assert [(n.family, n.given) for n in fields.split_names("Kuhn, T.S.")] == [("Kuhn", "T.S.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2nd ed.", "2"),
+        ("Second edn", "2"),
+        ("Second", "2"),
+        ("2. Aufl.", "2"),
+        ("deuxième édition", "2"),
+        ("Revised edition", "Revised"),
+        ("Rev. ed.", "Rev."),
+    ],
+)
+def test_edition(text, expected):
+    assert fields.parse_edition(text) == expected

@@ -586,6 +586,76 @@ def test_iop_unpunctuated_year_before_the_title_is_the_date():
     assert families(r.author) == ["Sutskever", "Vries"] and r.author[1].particle == "de"
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        # The container started in lower case: the title had been cut at a comma inside it.
+        ("J. Zhang and J. Zhang, The effect of life expectancy on fertility, saving, schooling and economic growth: "
+         "Theory and evidence, Scandinavian Journal of Economics 107, 45 (2005).",
+         "The effect of life expectancy on fertility, saving, schooling and economic growth: Theory and evidence",
+         "Scandinavian Journal of Economics"),
+        ("Furuta, R., J. Scofield, and A. Shaw, 1982: Document formatting systems: Survey, concepts, and issues. "
+         "ACM Computing Surveys, 14, 417–472.",
+         "Document formatting systems: Survey, concepts, and issues", "ACM Computing Surveys"),
+        ("Ehrlich I and Lui F T 1991 Intergenerational trade, longevity, and economic growth Journal of Political "
+         "Economy 99 1029–1060",
+         "Intergenerational trade, longevity, and economic growth", "Journal of Political Economy"),
+        # IOP, unpunctuated: the journal's first words had been left in the title.
+        ("Burke L and Flanders S 1995 Using ontogenic classification networks in a smart structures application "
+         "Computers & Operations Research 22 871–881",
+         "Using ontogenic classification networks in a smart structures application",
+         "Computers & Operations Research"),
+        # Names that end a sentence-case title stay in it: after a function word, before an abbreviated
+        # journal, or in German, which capitalises its nouns.
+        ("Smith J 2001 Quantum chromodynamics of the Higgs Boson Phys. Rev. D 12 100–110",
+         "Quantum chromodynamics of the Higgs Boson", "Phys. Rev. D"),
+        ("Han S and Martínez J 1992 Sovereignty and the law of nations in early modern Europe Phys. Rev. B 136 "
+         "327–334", "Sovereignty and the law of nations in early modern Europe", "Phys. Rev. B"),
+        ("Einstein A 1905 Zur Elektrodynamik bewegter Körper Ann. Phys. 17 891–921",
+         "Zur Elektrodynamik bewegter Körper", "Ann. Phys."),
+    ],
+)  # fmt: skip
+def test_title_and_journal_meet_where_the_case_changes(text, title, journal):
+    r = parse_citation(text).record
+    assert (r.title, r.container_title) == (title, journal)
+
+
+def test_a_company_publishing_a_second_edition_publishes_a_book_not_a_report():
+    r = parse_citation(
+        "Anonymous, 1988. Composing documents with the generalized markup language. Second edn. "
+        "San Jose, CA, USA: IBM Corporation."
+    ).record
+    assert (r.entry_type, r.edition, r.publisher) == ("book", "2", "IBM Corporation")
+    report = parse_citation("Smith, J., 2019. Long-term forecasts of demand. Santa Monica, CA: RAND Corporation.")
+    assert report.record.entry_type == "techreport"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "edition", "number", "genre", "publisher"),
+    [
+        # IEEE prints a book's edition as a bare ordinal before the publisher.
+        ("A.-L. Barabási, Linked: The new science of networks, Second. Perseus Books Group, 2002.",
+         "book", "2", "", "", "Perseus Books Group"),
+        # MLA prints a report's number before the institution, with no genre word.
+        ("Hershey, A. V. Preparation of Reports with the FORTRAN Typographic System. TN-K/27-70, U. S. Naval "
+         "Weapons Laboratory, 1970.", "techreport", "", "TN-K/27-70", "", "U. S. Naval Weapons Laboratory"),
+        # SAGE Harvard prints the thesis kind as a sentence of its own before the school.
+        ("Bacher F (2004) Interaktionsmöglichkeiten mit Bildschirmen. Bachelorarbeit. University of Applied "
+         "Sciences Upper Austria, Hagenberg, Austria.",
+         "mastersthesis", "", "", "Bachelorarbeit", "University of Applied Sciences Upper Austria"),
+    ],
+)  # fmt: skip
+def test_edition_number_and_genre_before_the_publisher(text, kind, edition, number, genre, publisher):
+    r = parse_citation(text).record
+    assert (r.entry_type, r.edition, r.number, r.genre, r.publisher) == (kind, edition, number, genre, publisher)
+
+
+def test_a_word_with_a_digit_before_the_publisher_is_no_report_number():
+    values = ("A manual", "", "", "", "3M Company, St. Paul", "")
+    assert fields.report_fields(*values) == values
+    assert fields.report_fields("A manual", "", "", "", "3M, Nowhere Press", "")[3] == ""
+
+
 def test_thesis_genre_at_the_end_of_the_school_is_the_genre():
     r = parse_citation(
         "Müller, K. Ein Titel der Arbeit. 2017. Technische Universität München, Diplomarbeit."

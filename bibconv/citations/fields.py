@@ -26,6 +26,7 @@ __all__ = [
     "split_place_publisher",
     "clean_text",
     "parse_edition",
+    "edition_before_publisher",
     "split_edition",
     "split_title_genre",
     "split_report_container",
@@ -236,15 +237,23 @@ _VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")
 
 def _is_given_like(part: str) -> bool:
     """'J. A.', 'Yann', 'Jean-Pierre', 'JA' — a part that can be the given name of an inverted name."""
-    words = part.split()
+    words = _before_particles(part.split())  # ISO 690's "LAAN, C. G. van der": the particle after the given
     if not words:
         return False
-    if _INITIALS_ONLY.match(part):
+    if _INITIALS_ONLY.match(" ".join(words)):
         return True
     return (
         all(w[:1].isupper() or w.lower() in {"de", "van", "von", "der", "da", "le", "la"} for w in words)
         and len(words) <= 3
     )
+
+
+def _before_particles(words: list[str]) -> list[str]:
+    """``words`` without the lower-case particles that end them (one word at least is kept)."""
+    end = len(words)
+    while end > 1 and words[end - 1] in _LOWER_PARTICLES:
+        end -= 1
+    return words[:end]
 
 
 def _looks_full_name(part: str) -> bool:
@@ -463,8 +472,8 @@ def _is_upper_family(part: str) -> bool:
 
 def _looks_family_given(part: str) -> bool:
     """'John Denker' after 'LeCun, Yann': a full name, not the given name of the previous part."""
-    words = part.split()
-    return len(words) >= 2 and not _INITIALS_ONLY.match(part) and not _is_initial(words[-1])
+    words = _before_particles(part.split())
+    return len(words) >= 2 and not _INITIALS_ONLY.match(" ".join(words)) and not _is_initial(words[-1])
 
 
 _INITIAL_WORD = re.compile(rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*|[{_UPPER}]")
@@ -639,8 +648,45 @@ def parse_date(text: str) -> str:
 
 
 def parse_edition(text: str) -> str:
+    """``2nd ed.``, ``Second edn``, ``2. Aufl.``, ``deuxième édition`` → ``2``; ``Revised edition`` → ``Revised``."""
     match = re.search(r"\d+", text)
-    return match.group(0) if match else clean_text(text)
+    if match:
+        return match.group(0)
+    literal = clean_text(text)
+    first = literal.split(maxsplit=1)[0].lower() if literal else ""
+    if first in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[first]
+    return _EDITION_WORD.sub("", literal).strip(" ,") or literal
+
+
+def edition_before_publisher(publisher: str) -> tuple[str, str]:
+    """(edition, publisher) from ``First. Perseus Books Group``: an ordinal word is no publisher's name."""
+    word, separator, rest = publisher.partition(" ")
+    if separator and word[-1:] in ".," and word[:-1].lower() in _ORDINAL_WORDS and rest:
+        return _ORDINAL_WORDS[word[:-1].lower()], rest
+    return "", publisher
+
+
+_ORDINAL_WORDS = {
+    word: str(number)
+    for number, words in enumerate(
+        (
+            "first erste première primera prima primeira",
+            "second zweite deuxième seconde segunda seconda",
+            "third dritte troisième tercera terza terceira",
+            "fourth vierte quatrième cuarta quarta",
+            "fifth fünfte cinquième quinta",
+            "sixth sechste sixième sexta sesta",
+            "seventh siebte septième séptima settima sétima",
+            "eighth achte huitième octava ottava oitava",
+            "ninth neunte neuvième novena nona",
+            "tenth zehnte dixième décima decima",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+_EDITION_WORD = re.compile(r"\s*\b(?:edn|ed|edition|éd|édition|aufl|auflage|edición|edizione|edição)\b\.?", re.IGNORECASE)
 
 
 _MASTERS_THESIS = re.compile(
@@ -869,11 +915,20 @@ def report_fields(
         genre, container_number = split_report_container(container)
         if genre:
             container, number = "", number or container_number
-    if genre and not thesis_kind(genre) and not number:
+    if not genre and publisher:  # "Bachelorarbeit. University of Applied Sciences …": the thesis kind first
+        kind, period, school = publisher.partition(". ")
+        if period and len(kind.split()) <= 3 and thesis_kind(kind):
+            genre, publisher = kind, school
+    if not number and (genre and not thesis_kind(genre) or not genre):
+        # "TR-123, Microsoft Research"; with no genre, only a code of capitals, digits and a dash or slash
+        # ("OSU-CISRC-4/87-TR9, Department of …", "TN-K/27-70, U. S. Naval …"), not a word with a digit.
         match = _NUMBER_BEFORE_PUBLISHER.match(publisher)
-        if match:
+        if match and (genre or _REPORT_CODE.match(match.group("number"))):
             number, publisher = match.group("number"), match.group("rest")
     return title, container, genre, number, publisher, place
+
+
+_REPORT_CODE = re.compile(r"^(?=.*\d)(?=.*[-/])[A-Z0-9][A-Z0-9/-]*[A-Z0-9]$")
 
 
 def title_of_edited_volume(title: str, container: str, has_issue_or_pages: bool) -> tuple[str, str]:

@@ -466,6 +466,7 @@ def _certain_labels(
         _container_inside_title(tokens, fixed)
     if present & _JOURNAL_ABBREVIATION:
         _abbreviated_journal_after_unpunctuated_title(tokens, fixed)
+    _title_container_boundary_at_case_change(tokens, fixed)
     if present & _PROCEEDINGS_TOKEN:
         _proceedings_sentence_in_title(tokens, fixed)
     if present & _ACCESS_MARK:
@@ -1114,6 +1115,14 @@ def _glued_page_marker(tokens: list[Token], labels: list[str]) -> None:
             labels[i] = "pages"
 
 
+def _run_start(labels: list[str], end: int) -> int:
+    """The index where the run of ``labels[end]``'s label that ends at ``end`` begins."""
+    label, start = labels[end], end
+    while start > 0 and labels[start - 1] == label:
+        start -= 1
+    return start
+
+
 def _run_end(labels: list[str], start: int) -> int:
     """The index just after the run of ``labels[start]``'s label that begins at ``start``."""
     label, end = labels[start], start + 1
@@ -1299,6 +1308,64 @@ def _abbreviated_journal_after_unpunctuated_title(tokens: list[Token], labels: l
         ):
             labels[i] = "container"
             return
+
+
+#: Words a journal's name holds in lower case ("Journal of Political Economy", "Computers & Operations
+#: Research"); a sentence-case title ending in one ("… of the Higgs Boson") keeps the capitalised words after it.
+_NAME_FUNCTION_WORDS = frozenset(
+    "of and the in on for & at to a an with from by de des du la le et für und der die das di e y".split()
+)
+_ENGLISH_SMALL_WORDS = frozenset("of the and for with in on a an to by from".split())
+#: Journals whose names start in lower case, where a lower-case container start is no title continued.
+_LOWER_CASE_VENUE_START = frozenset({"in", "arxiv", "preprint", "npj", "e-print", "e-prints"})
+
+
+def _is_name_cased(text: str) -> bool:
+    """A word of a journal's name in title case: capitalised, a function word, or a dash between words."""
+    core = text.strip(_WORD_EDGE_PUNCTUATION)
+    return not core or core[0].isupper() or core in _NAME_FUNCTION_WORDS
+
+
+_WORD_EDGE_PUNCTUATION = ".,;:!?()[]\"“”‘’'–—-"
+
+
+def _title_container_boundary_at_case_change(tokens: list[Token], labels: list[str]) -> None:
+    """Where a sentence-case title meets a title-case journal, the case change is the boundary. APS's
+    ``…, longevity, and economic growth, Journal of Political Economy 99`` and AMS's ``…: Survey, concepts,
+    and issues. ACM Computing Surveys`` had the title cut at a comma inside it (the container then starts
+    in lower case); IOP's unpunctuated ``… with compact operators Functional Anal. Appl. 7`` had the
+    journal's first words in the title. The journal is the run of title-case words that ends the container;
+    a run after a function word (``… of the Higgs Boson Phys. Rev. D``) stays in the title."""
+    if "container" not in labels:
+        return
+    start = labels.index("container")
+    if not start or labels[start - 1] != "title":
+        return
+    end = _run_end(labels, start)
+    journal = end
+    while journal > 0 and labels[journal - 1] in ("title", "container") and _is_name_cased(tokens[journal - 1].text):
+        journal -= 1
+    while journal < end and tokens[journal].text.strip(_WORD_EDGE_PUNCTUATION) in _NAME_FUNCTION_WORDS:
+        journal += 1
+    if journal >= end or journal == start or not tokens[journal].text[:1].isupper():
+        return
+    before = tokens[journal - 1].text
+    if journal > start:  # the container starts in lower case: the title's words, cut at a comma
+        first = tokens[start].text
+        if first[:1].islower() and first.strip(_WORD_EDGE_PUNCTUATION).lower() not in _LOWER_CASE_VENUE_START:
+            labels[start:journal] = ["title"] * (journal - start)
+    elif (
+        labels[journal - 1] == "title"
+        and before[:1].islower()
+        and before[-1:].isalnum()  # no punctuation: IOP's unpunctuated boundary
+        and before not in _NAME_FUNCTION_WORDS
+        and (tokens[start - 1].text[-1:].isalnum() or tokens[start - 1].text == "&")  # unpunctuated there too
+        # "… early modern Europe Phys. Rev. B": an abbreviated journal's name rarely starts with a full word
+        and not tokens[start].text.endswith(".")
+        # English, where only names are capitalised inside a sentence-case title (German capitalises nouns)
+        and any(tokens[k].text in _ENGLISH_SMALL_WORDS for k in range(_run_start(labels, journal - 1), journal))
+    ):
+        labels[journal:start] = ["container"] * (start - journal)
 
 
 #: After the leading names, only an unambiguous marker makes them editors: ``(Ed.)``, ``(Hrsg.)``, ``eds.``.
@@ -1645,6 +1712,8 @@ def _build(text: str, segments: dict[str, list[str]], source: Source) -> tuple[R
     )
     container, container_edition = fields.split_edition(container)  # "… Neural Computation. 3rd ed."
     edition = edition or container_edition
+    if not edition and publisher[:1].isupper():
+        edition, publisher = fields.edition_before_publisher(publisher)  # IEEE's "…, First. Perseus Books"
     if publisher and not container and not place and (journal := _lookup_venue(publisher)) is not None:
         if journal.kind == "journal":  # "… A title. IEEE Access.": a journal the labeller took for a publisher
             container, publisher = publisher, ""
@@ -1935,8 +2004,8 @@ def _entry_type(record: Record | SimpleNamespace, venue, quoted_title: bool = Fa
     university, institution = _publisher_words(record.publisher)
     if university and len(record.author) == 1 and not record.author[0].others:
         return "phdthesis"  # a thesis whose style printed no genre ("… 1992. Title. Universidad de Madrid.")
-    if institution:
-        return "techreport"
+    if institution and not record.edition:
+        return "techreport"  # a body with no report number nor genre; but reports have no second edition
     return "book"
 
 
