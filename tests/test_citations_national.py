@@ -166,3 +166,10 @@ def test_japanese_book_and_chapter_in_an_edited_book():
     assert (chapter.entry_type, chapter.title, chapter.container_title) == ("incollection", "近代日本の思想", "日本思想史")
     assert [n.literal for n in chapter.editor] == ["佐藤花子"]
     assert (chapter.publisher, chapter.page, chapter.issued) == ("東京大学出版会", "45–67", "2018")
+
+
+def test_abnt_volume_and_issue_after_a_one_word_journal():
+    """ABNT (NBR 6023): ``TUGboat, v. 4, n. 1, p. 26`` — the markers settle volume and issue even where the
+    labeller took them for a series; a series' own number stays with it."""
+    r = parse_citation("TOBIN, G. K. M. Computer calligraphy. TUGboat, v. 4, n. 1, p. 26, 1983.").record
+    assert (r.container_title, r.volume, r.issue, r.page, r.year) == ("TUGboat", "4", "1", "26", "1983")

@@ -995,7 +995,8 @@ def _numbers_after_markers(tokens: list[Token], labels: list[str], marks: list[i
     titles are left alone (``S.`` and ``H.`` are also initials). ``marks``: their ``_marks_of_tokens``."""
     for i in compress(range(len(tokens) - 1), map(and_, marks, repeat(_NUMBER_MARK))):  # the marker words
         if labels[i] in _NOT_MARKED_NUMBER or labels[i + 1] in _NOT_MARKED_NUMBER:
-            continue  # the cheap test first: most marker words are initials of names
+            if not (labels[i] == "collection" and _markers_only_after_container(tokens, labels, marks, i)):
+                continue  # the cheap test first: most marker words are initials of names
         word = tokens[i].text.rstrip(".,:").lower()
         label = _MARKER_LABEL[word]
         if (
@@ -1007,6 +1008,17 @@ def _numbers_after_markers(tokens: list[Token], labels: list[str], marks: list[i
         if word in ("s", "t", "h") and not tokens[i].text.endswith((".", ".,")):
             continue
         labels[i] = labels[i + 1] = label
+
+
+def _markers_only_after_container(tokens: list[Token], labels: list[str], marks: list[int], i: int) -> bool:
+    """Is the series run around marker ``i`` only markers and numbers, right after a container? ABNT's
+    ``TUGboat, v. 4, n. 1, p. 26`` (the journal's volume and issue), not ``(Bollingen series; vol. 7)``."""
+    start, end = _run_start(labels, i), _run_end(labels, i)
+    return (
+        start > 0
+        and labels[start - 1] in ("container", "volume", "issue")  # the markers before may be settled
+        and all(marks[k] & _NUMBER_MARK or _MARKED_NUMBER.match(tokens[k].text) for k in range(start, end))
+    )
 
 
 _ABBREVIATED_WORD = re.compile(r"^[A-Z][a-z]{2,}\.$")
