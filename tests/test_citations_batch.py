@@ -122,3 +122,12 @@ def test_a_missing_model_is_a_clear_error(monkeypatch, tmp_path):
             tag_many([tokenize("Doe, J. A title.")], together=True)
     finally:
         crf._batch_tagger.cache_clear()
+
+
+def test_a_bug_in_labelling_together_costs_nothing_but_time(monkeypatch):
+    def failing(citations, together=None):
+        raise IndexError("a bug")
+
+    monkeypatch.setattr(parser, "tag_many", failing)
+    texts = CITATIONS[:5]
+    assert parse_citations(texts) == [parse_citation(text) for text in texts]  # each labelled on its own

@@ -121,7 +121,7 @@ def parse_citation(text: str, source: Source = _NO_SOURCE) -> ParsedCitation:
     prepared = _guarded(_prepare, text, source)
     if isinstance(prepared, ParsedCitation):
         return prepared
-    return _guarded(_finish, prepared, tag_tokens(prepared.tokens))
+    return _guarded(_finish, prepared, None)
 
 
 def parse_citations(texts: Sequence[str], sources: Sequence[Source] | None = None) -> list[ParsedCitation]:
@@ -138,9 +138,20 @@ def parse_citations(texts: Sequence[str], sources: Sequence[Source] | None = Non
             chunk = zip(texts[start : start + _CHUNK], sources[start : start + _CHUNK], strict=True)
             prepared = [_guarded(_prepare, text, source) for text, source in chunk]
             to_label = [p for p in prepared if not isinstance(p, ParsedCitation)]
-            labels = iter(tag_many([p.tokens for p in to_label], together))
+            labels = iter(_labels_together([p.tokens for p in to_label], together))
             parsed += (p if isinstance(p, ParsedCitation) else _guarded(_finish, p, next(labels)) for p in prepared)
     return parsed
+
+
+def _labels_together(citations: list[list[Token]], together: bool) -> list[list[str] | None]:
+    """``tag_many``'s labels; if it fails on some odd input, None for each (``_finish`` then labels each
+    citation on its own, so that the bug costs that citation only)."""
+    try:
+        return tag_many(citations, together)
+    except BibconvError:
+        raise
+    except Exception:
+        return [None] * len(citations)
 
 
 #: Citations parsed (and labelled) together by ``parse_citations``: enough to share the labelling's cost
@@ -169,7 +180,7 @@ class _Prepared:
     text: str
     tokens: list[Token]
     marks: list[int]
-    present: int  # the marks any token has
+    present: int  # the marks any token has (their union)
     note: AcceptanceNote | None
     status: str
     pubmed: dict[str, str]
@@ -216,9 +227,11 @@ def _prepare(text: str, source: Source) -> ParsedCitation | _Prepared:
     )
 
 
-def _finish(prepared: _Prepared, crf_labels: list[str]) -> ParsedCitation:
-    """The second half of a parse: the record from the labeller's labels and the rules."""
+def _finish(prepared: _Prepared, crf_labels: list[str] | None) -> ParsedCitation:
+    """The second half of a parse: the record from the labeller's labels (None: label it here) and the rules."""
     text, tokens, source = prepared.text, prepared.tokens, prepared.source
+    if crf_labels is None:
+        crf_labels = tag_tokens(tokens)
     labels = _certain_labels(tokens, crf_labels, prepared.marks, prepared.present)
     segments = _segments(text, tokens, labels)
     record, problems = _build(text, segments, source)
