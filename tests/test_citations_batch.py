@@ -61,13 +61,16 @@ MARKS = ["", ".", ",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "'", "�
 token_texts = st.builds("".join, st.lists(st.sampled_from(WORDS + MARKS), min_size=1, max_size=3))
 
 
+class _SmallBatchTagger(BatchTagger):
+    BATCH, CACHE_LIMIT, INITIAL_ROWS = 3, 20, 4
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(token_texts, max_size=25), max_size=9))
 def test_small_batches_and_a_full_cache_change_no_label(citations):
-    """Batches of three citations and a table of at most twenty texts, emptied between batches: every
-    boundary the bulk path has, on quotes and brackets opened and closed anywhere."""
-    tagger = BatchTagger(MODEL)
-    tagger.BATCH, tagger.CACHE_LIMIT = 3, 20
+    """Batches of three citations and a table of at most twenty texts, emptied between batches and grown
+    from four rows: every boundary the bulk path has, on quotes and brackets opened and closed anywhere."""
+    tagger = _SmallBatchTagger(MODEL)
     tokens = [tokenize(" ".join(texts)) for texts in citations]
     assert tagger.tag(tokens) == [tag_tokens(t) for t in tokens]
 

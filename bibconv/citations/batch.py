@@ -25,6 +25,7 @@ from .features import (
     AS_SECOND_NEXT,
     AS_SECOND_PREVIOUS,
     MARKS,
+    NO_PARTS,
     OWN,
     Featurizer,
     quote_and_bracket_marks,
@@ -105,6 +106,8 @@ class BatchTagger:
     #: Citations decoded together: enough that numpy's cost per call is shared, few enough that a step's
     #: scores (citations × labels × labels) stay in the processor's cache.
     BATCH = 256
+    #: Rows the per-text tables start with (doubled when full).
+    INITIAL_ROWS = 4096
 
     def __init__(self, model: Model) -> None:
         attributes = model.attributes
@@ -122,32 +125,46 @@ class BatchTagger:
     def _reset(self) -> None:
         self._featurizer = Featurizer(self._encode)
         self._rows: dict[str, int] = {}
-        self._marks: list = [None] * 3  # per text: its quote and bracket marks (most: None)
-        self._own = np.zeros((0, self._state.shape[1]))  # per text: its own features' weights, summed
-        self._neighbour = np.zeros((0, _WIDTH), dtype=np.intp)  # per text: the rows it gives its neighbours
+        self._marks: list = []  # per text: its quote and bracket marks (most: None)
+        self._own = np.zeros((self.INITIAL_ROWS, self._state.shape[1]))  # per text: its own features' weights, summed
+        self._neighbour = np.zeros((self.INITIAL_ROWS, _WIDTH), dtype=np.intp)  # per text: the rows it gives its neighbours
         # Texts seen since the tables were last extended: their own features and neighbour rows.
-        self._new_own: list[tuple[int, ...]] = [(), (), ()]
-        self._new_neighbour = [[_NOTHING] * _WIDTH, *map(_neighbour_rows, self._featurizer.separators)]
+        self._new_own: list[tuple[int, ...]] = []
+        self._new_neighbour: list[list[int]] = []
+        for parts in (NO_PARTS, *self._featurizer.separators):  # the rows _NOTHING, _BEFORE, _AFTER
+            self._append(parts)
 
     def _row(self, text: str) -> int:
         """The row of a token text in the per-text tables, added on first sight (see ``_extend``)."""
-        parts = self._featurizer.token_parts(text)
-        row = self._rows[text] = len(self._marks)
+        self._rows[text] = row = self._append(self._featurizer.token_parts(text))
+        return row
+
+    def _append(self, parts: tuple) -> int:
+        """A new row for ``Featurizer`` parts, in the tables at the next ``_extend``."""
         self._marks.append(parts[MARKS])
         self._new_own.append(parts[OWN])
         self._new_neighbour.append(_neighbour_rows(parts))
-        return row
+        return len(self._marks) - 1
 
     def _extend(self) -> None:
         """The tables extended by the texts seen since: each text's own weights summed one feature at a
-        time, as crfsuite adds them (a missing feature adds a zero row: no change to the sum)."""
+        time, as crfsuite adds them (a missing feature adds a zero row: no change to the sum). The tables
+        grow by doubling, so that a long run copies each row a bounded number of times."""
         width = max(map(len, self._new_own))
         own = np.array([row + (_NOTHING,) * (width - len(row)) for row in self._new_own], dtype=np.intp)
         sums = np.zeros((len(own), self._state.shape[1]))
         for slot in range(width):
             sums += self._state[own[:, slot]]
-        self._own = np.concatenate([self._own, sums])
-        self._neighbour = np.concatenate([self._neighbour, np.array(self._new_neighbour, dtype=np.intp)])
+        end = len(self._marks)
+        start = end - len(sums)
+        if end > len(self._own):
+            size = max(end, 2 * len(self._own))
+            self._own = np.concatenate([self._own, np.zeros((size - len(self._own), self._own.shape[1]))])
+            self._neighbour = np.concatenate(
+                [self._neighbour, np.zeros((size - len(self._neighbour), _WIDTH), dtype=np.intp)]
+            )
+        self._own[start:end] = sums
+        self._neighbour[start:end] = self._new_neighbour
         self._new_own, self._new_neighbour = [], []
 
     def tag(self, citations: Sequence[Sequence[Token]]) -> list[list[str]]:

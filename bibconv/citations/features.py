@@ -186,9 +186,9 @@ class Featurizer:
         owns = self._marked_owns(parts) if any(map(_MARKS_OF, parts)) else map(_OWN_OF, parts)
         # Each token's neighbours, shifted into place: -1 (BOS first), -2, +1 (EOS last), +2.
         previous = (self.separators[0], *parts[:-1])
-        second_previous = (_NO_PARTS, _NO_PARTS, *parts[:-2])[:n]
+        second_previous = (NO_PARTS, NO_PARTS, *parts[:-2])[:n]
         following = (*parts[1:], self.separators[1])
-        second_following = (*parts[2:], _NO_PARTS, _NO_PARTS)[:n]
+        second_following = (*parts[2:], NO_PARTS, NO_PARTS)[:n]
         # Feature order within a token is fixed (the model's scores are sums in this order).
         return [
             [*own, *pos, *prev[AS_PREVIOUS], *prev2[AS_SECOND_PREVIOUS], *nxt[AS_NEXT], *nxt2[AS_SECOND_NEXT]]
@@ -242,7 +242,8 @@ AS_SECOND_NEXT = 4  # +2 word
 MARKS = 5  # _Marks, or None (most tokens): the token cannot start, end or sit in a quote or brackets
 
 _OWN_OF, _MARKS_OF = itemgetter(OWN), itemgetter(MARKS)
-_NO_PARTS = ((), (), (), (), (), None)
+#: The parts of no token (the -2 neighbour of a citation's first two tokens, the +2 of its last two).
+NO_PARTS = ((), (), (), (), (), None)
 
 
 class _Marks(NamedTuple):

@@ -237,7 +237,7 @@ _VANCOUVER_INITIALS = re.compile(rf"^[{_UPPER}](?:-?[{_UPPER}]){{0,3}}$")
 
 def _is_given_like(part: str) -> bool:
     """'J. A.', 'Yann', 'Jean-Pierre', 'JA' — a part that can be the given name of an inverted name."""
-    words = _before_particles(part.split())  # ISO 690's "LAAN, C. G. van der": the particle after the given
+    words = _without_trailing_particles(part.split(), keep=1)  # ISO 690's "LAAN, C. G. van der"
     if not words:
         return False
     if _INITIALS_ONLY.match(" ".join(words)):
@@ -247,13 +247,6 @@ def _is_given_like(part: str) -> bool:
         and len(words) <= 3
     )
 
-
-def _before_particles(words: list[str]) -> list[str]:
-    """``words`` without the lower-case particles that end them (one word at least is kept)."""
-    end = len(words)
-    while end > 1 and words[end - 1] in _LOWER_PARTICLES:
-        end -= 1
-    return words[:end]
 
 
 def _looks_full_name(part: str) -> bool:
@@ -472,7 +465,7 @@ def _is_upper_family(part: str) -> bool:
 
 def _looks_family_given(part: str) -> bool:
     """'John Denker' after 'LeCun, Yann': a full name, not the given name of the previous part."""
-    words = _before_particles(part.split())
+    words = _without_trailing_particles(part.split(), keep=1)
     return len(words) >= 2 and not _INITIALS_ONLY.match(" ".join(words)) and not _is_initial(words[-1])
 
 
@@ -522,9 +515,10 @@ def _vancouver_name(part: str) -> Name:
     return Name(name.family, name.given, name.particle, suffix) if suffix else name
 
 
-def _without_trailing_particles(words: list[str]) -> list[str]:
+def _without_trailing_particles(words: list[str], keep: int = 2) -> list[str]:
+    """``words`` without the lower-case particles that end them, keeping at least ``keep`` words."""
     end = len(words)
-    while end > 2 and words[end - 1] in _LOWER_PARTICLES:
+    while end > keep and words[end - 1] in _LOWER_PARTICLES:
         end -= 1
     return words[:end]
 
